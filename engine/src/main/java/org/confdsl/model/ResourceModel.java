@@ -1,0 +1,67 @@
+package org.confdsl.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One rendered file: where its keys live, which template renders it, where it goes and how it
+ * is checked and reloaded. Built by the DSL, validated there; immutable.
+ *
+ * @param name the resource name, unique in a script
+ * @param prefix the key prefix, {@code "/"} for none; never ends with {@code /} unless it is {@code "/"}
+ * @param keys the watched keys, relative to the prefix, each starting with {@code /}
+ * @param template the template file (absolute)
+ * @param dest the destination file (absolute)
+ * @param mode the destination's permission bits, or empty to keep the existing file's (0644 for a new file)
+ * @param owner the owner's name or numeric id, or empty to keep the existing file's
+ * @param group the group's name or numeric id, or empty to keep the existing file's
+ * @param check the check command, if any
+ * @param checkInPlace whether the check validates the installed file (swap, check, restore on failure)
+ * @param reload the reload command, if any
+ * @param mkdirs whether missing parent directories of {@code dest} are created
+ * @param line the script line that declared the resource, for messages
+ */
+public record ResourceModel(
+        String name,
+        String prefix,
+        List<String> keys,
+        Path template,
+        Path dest,
+        OptionalInt mode,
+        Optional<String> owner,
+        Optional<String> group,
+        Optional<CommandSpec> check,
+        boolean checkInPlace,
+        Optional<CommandSpec> reload,
+        boolean mkdirs,
+        int line) {
+
+    public ResourceModel {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(prefix, "prefix");
+        keys = List.copyOf(keys);
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(dest, "dest");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(reload, "reload");
+    }
+
+    /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */
+    public List<String> watchedPrefixes() {
+        return keys.stream().map(this::absoluteKey).distinct().toList();
+    }
+
+    /** {@code key} (relative to the prefix) as an absolute key in the store. */
+    public String absoluteKey(String key) {
+        if ("/".equals(prefix)) {
+            return key;
+        }
+        return "/".equals(key) ? prefix : prefix + key;
+    }
+}

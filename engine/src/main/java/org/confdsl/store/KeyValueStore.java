@@ -1,0 +1,35 @@
+package org.confdsl.store;
+
+import java.util.Collection;
+
+/**
+ * Where keys live. The whole contract is two calls: one consistent read and one watch.
+ *
+ * <p>Prefixes are key-boundary aware (see {@link KeyPrefix}): {@code /app} covers {@code /app}
+ * and {@code /app/...}, never {@code /apple}.
+ */
+public interface KeyValueStore extends AutoCloseable {
+
+    /**
+     * Reads every key under any of {@code prefixes} at one revision.
+     *
+     * @throws StoreException when the store cannot be read; the message names the store and what to do
+     */
+    Snapshot snapshot(Collection<String> prefixes);
+
+    /**
+     * Calls {@code listener} for every change under {@code prefixes} after {@code afterRevision},
+     * in revision order, until the returned watch is closed.
+     *
+     * @throws StoreException when the watch cannot be started
+     */
+    Watch watch(Collection<String> prefixes, long afterRevision, WatchListener listener);
+
+    /** A short description for messages, without secrets. */
+    String describe();
+
+    /** Releases connections and threads; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,25 @@
+package org.confdsl.store;
+
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Keys and values read at one revision of a store.
+ *
+ * @param revision the store's revision at the read; larger means later
+ * @param entries absolute keys to values, sorted by key
+ */
+public record Snapshot(long revision, NavigableMap<String, String> entries) {
+
+    public Snapshot {
+        Objects.requireNonNull(entries, "entries");
+        entries = Collections.unmodifiableNavigableMap(new TreeMap<>(entries));
+    }
+
+    /** An empty snapshot at revision 0. */
+    public static Snapshot empty() {
+        return new Snapshot(0, new TreeMap<>());
+    }
+}

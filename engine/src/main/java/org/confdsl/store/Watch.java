@@ -1,0 +1,8 @@
+package org.confdsl.store;
+
+/** A running watch; closing it stops the events. */
+public interface Watch extends AutoCloseable {
+
+    @Override
+    void close();
+}
