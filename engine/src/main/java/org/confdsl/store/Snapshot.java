@@ -1,5 +1,6 @@
 package org.confdsl.store;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -16,6 +17,17 @@ public record Snapshot(long revision, NavigableMap<String, String> entries) {
     public Snapshot {
         Objects.requireNonNull(entries, "entries");
         entries = Collections.unmodifiableNavigableMap(new TreeMap<>(entries));
+    }
+
+    /** The keys of this snapshot covered by any of {@code prefixes} (key-boundary aware), at the same revision. */
+    public Snapshot restrictTo(Collection<String> prefixes) {
+        TreeMap<String, String> kept = new TreeMap<>();
+        entries.forEach((k, v) -> {
+            if (KeyPrefix.coveredByAny(prefixes, k)) {
+                kept.put(k, v);
+            }
+        });
+        return new Snapshot(revision, kept);
     }
 
     /** An empty snapshot at revision 0. */

@@ -1,0 +1,76 @@
+package org.confdsl.dsl;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.model.Durations;
+
+/**
+ * The words a {@code defaults} block and a {@code resource} block share: how the destination
+ * file is owned and how long its commands may run.
+ */
+public abstract class FileSettingsSpec {
+
+    private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3,4}");
+
+    OptionalInt modeValue = OptionalInt.empty();
+    Optional<String> ownerValue = Optional.empty();
+    Optional<String> groupValue = Optional.empty();
+    Optional<Duration> timeoutValue = Optional.empty();
+    Optional<Boolean> mkdirsValue = Optional.empty();
+
+    /**
+     * The destination's permission bits, in octal as a string: {@code mode '0644'}.
+     * Without it a file keeps its current mode, and a new file gets 0644.
+     */
+    public void mode(String octal) {
+        if (!OCTAL_MODE.matcher(octal).matches()) {
+            throw new DslProblem("mode '" + octal + "' is not an octal file mode; write e.g. mode '0644'");
+        }
+        this.modeValue = OptionalInt.of(Integer.parseInt(octal, 8));
+    }
+
+    /** Rejects a number: {@code mode 644} would be read as decimal. */
+    public void mode(int number) {
+        throw new DslProblem("mode " + number + " is a number; write the octal mode as a string: mode '0"
+                + Integer.toString(number) + "'");
+    }
+
+    /** The destination's owner, a user name or numeric id. Without it a file keeps its current owner. */
+    public void owner(String user) {
+        this.ownerValue = Optional.of(nonBlank("owner", user));
+    }
+
+    /** The destination's group, a group name or numeric id. Without it a file keeps its current group. */
+    public void group(String name) {
+        this.groupValue = Optional.of(nonBlank("group", name));
+    }
+
+    /** How long a check or reload command may run before it is killed: {@code timeout '30s'}. Default 60s. */
+    public void timeout(String duration) {
+        this.timeoutValue = Optional.of(parseDuration(duration));
+    }
+
+    /** Whether missing directories above the destination are created. Default false. */
+    public void mkdirs(boolean create) {
+        this.mkdirsValue = Optional.of(create);
+    }
+
+    static Duration parseDuration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new DslProblem(e.getMessage());
+        }
+    }
+
+    static String nonBlank(String word, String value) {
+        if (value == null || value.isBlank()) {
+            throw new DslProblem(word + " needs a value, e.g. " + word + " 'nginx'");
+        }
+        return value;
+    }
+}

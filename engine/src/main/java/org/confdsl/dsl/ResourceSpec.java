@@ -1,0 +1,118 @@
+package org.confdsl.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.confdsl.dsl.internal.CommandDecl;
+import org.confdsl.dsl.internal.DslProblem;
+
+/**
+ * The {@code resource('name') { }} block: one rendered file. Words: {@code prefix}, {@code keys},
+ * {@code template}, {@code dest}, {@code mode}, {@code owner}, {@code group}, {@code check},
+ * {@code reload}, {@code timeout}, {@code mkdirs}.
+ */
+public class ResourceSpec extends FileSettingsSpec {
+
+    private static final Set<String> CHECK_OPTIONS = Set.of("shell", "timeout", "inPlace");
+    private static final Set<String> RELOAD_OPTIONS = Set.of("shell", "timeout");
+
+    final String name;
+    final int line;
+    String prefixValue = "/";
+    final List<String> keysValue = new ArrayList<>();
+    Optional<String> templateValue = Optional.empty();
+    Optional<String> destValue = Optional.empty();
+    Optional<CommandDecl> checkValue = Optional.empty();
+    Optional<CommandDecl> reloadValue = Optional.empty();
+
+    ResourceSpec(String name, int line) {
+        this.name = name;
+        this.line = line;
+    }
+
+    /** The key prefix the resource reads under; the template sees keys with it stripped. Default {@code /}. */
+    public void prefix(String path) {
+        String p = absoluteKey("prefix", path);
+        this.prefixValue = p.length() > 1 && p.endsWith("/") ? p.replaceAll("/+$", "") : p;
+    }
+
+    /** The keys (relative to the prefix) whose subtrees the template reads and the engine watches. Default {@code /}: all of the prefix. */
+    public void keys(String... relative) {
+        if (relative.length == 0) {
+            throw new DslProblem("keys needs at least one key, e.g. keys '/upstream'");
+        }
+        for (String k : relative) {
+            keysValue.add(absoluteKey("key", k));
+        }
+    }
+
+    /** The template file, relative to the script. */
+    public void template(String path) {
+        this.templateValue = Optional.of(nonBlank("template", path));
+    }
+
+    /** The destination file, absolute or relative to the script. */
+    public void dest(String path) {
+        this.destValue = Optional.of(nonBlank("dest", path));
+    }
+
+    /**
+     * The command that validates a candidate before it is installed, run as an argument list
+     * (no shell). {@code {{.src}}} or {@code ${src}} stands for the staged file.
+     */
+    public void check(String command) {
+        check(Map.of(), command);
+    }
+
+    /**
+     * {@link #check(String)} with options: {@code shell: true} runs the line with {@code /bin/sh -c};
+     * {@code timeout: '10s'}; {@code inPlace: true} installs the candidate, checks the installed
+     * config (as {@code nginx -t} does) and restores the previous file when the check fails.
+     */
+    public void check(Map<String, ?> options, String command) {
+        this.checkValue = Optional.of(CommandDecl.of("check", options, command, CHECK_OPTIONS));
+    }
+
+    /** The check command as an explicit argument list. */
+    public void check(List<String> argv) {
+        check(Map.of(), argv);
+    }
+
+    /** The check command as an explicit argument list, with options as for {@link #check(Map, String)}. */
+    public void check(Map<String, ?> options, List<String> argv) {
+        this.checkValue = Optional.of(CommandDecl.of("check", options, argv, CHECK_OPTIONS));
+    }
+
+    /** The command run after the destination changed, e.g. {@code reload 'nginx -s reload'}. {@code {{.dest}}}/{@code ${dest}} stands for the destination. */
+    public void reload(String command) {
+        reload(Map.of(), command);
+    }
+
+    /** {@link #reload(String)} with options {@code shell: true} and {@code timeout: '30s'}. */
+    public void reload(Map<String, ?> options, String command) {
+        this.reloadValue = Optional.of(CommandDecl.of("reload", options, command, RELOAD_OPTIONS));
+    }
+
+    /** The reload command as an explicit argument list. */
+    public void reload(List<String> argv) {
+        reload(Map.of(), argv);
+    }
+
+    /** The reload command as an explicit argument list, with options. */
+    public void reload(Map<String, ?> options, List<String> argv) {
+        this.reloadValue = Optional.of(CommandDecl.of("reload", options, argv, RELOAD_OPTIONS));
+    }
+
+    static String absoluteKey(String word, String key) {
+        if (key == null || !key.startsWith("/")) {
+            throw new DslProblem(word + " '" + key + "' must start with '/', e.g. '/" + (key == null ? "" : key) + "'");
+        }
+        if (key.contains("//")) {
+            throw new DslProblem(word + " '" + key + "' has an empty path segment ('//')");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,144 @@
+package org.confdsl.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.dsl.internal.ScriptLines;
+import org.confdsl.model.StoreModel;
+
+/** What a running script has declared so far, and which block it is in (for messages). */
+final class ScriptRecorder {
+
+    private final Path script;
+    private final String scriptName;
+    private Optional<StoreModel> store = Optional.empty();
+    private final DefaultsSpec defaults = new DefaultsSpec();
+    private final List<ResourceSpec> resources = new ArrayList<>();
+    private String block = "";
+    private Object blockSpec;
+
+    ScriptRecorder(Path script) {
+        this.script = script;
+        this.scriptName = script.getFileName().toString();
+    }
+
+    Path scriptDir() {
+        Path dir = script.getParent();
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    Path resolve(String path) {
+        return scriptDir().resolve(path).normalize();
+    }
+
+    void store(StoreModel model) {
+        if (store.isPresent()) {
+            throw new DslProblem("store is declared twice; keep one store line");
+        }
+        store = Optional.of(model);
+    }
+
+    Optional<StoreModel> store() {
+        return store;
+    }
+
+    DefaultsSpec defaults() {
+        return defaults;
+    }
+
+    List<ResourceSpec> resources() {
+        return resources;
+    }
+
+    ResourceSpec newResource(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw new DslProblem("resource name '" + name + "' must be letters, digits, '.', '_' or '-', e.g. resource('nginx')");
+        }
+        for (ResourceSpec r : resources) {
+            if (r.name.equals(name)) {
+                throw new DslProblem("resource '" + name + "' is declared twice (first at line " + r.line + "); give each resource its own name");
+            }
+        }
+        ResourceSpec spec = new ResourceSpec(name, ScriptLines.current(scriptName));
+        resources.add(spec);
+        return spec;
+    }
+
+    <T> void inBlock(String name, T spec, Consumer<T> body) {
+        if (!block.isEmpty()) {
+            throw new DslProblem(name + " cannot be declared inside " + block + "; declare it at the top level of the script");
+        }
+        block = name;
+        blockSpec = spec;
+        try {
+            body.accept(spec);
+        } catch (MissingMethodException e) {
+            throw new DslProblem(missingMethodMessage(e), ScriptLines.of(e, scriptName));
+        } catch (MissingPropertyException e) {
+            throw new DslProblem(propertyMessage(e.getProperty()), ScriptLines.of(e, scriptName));
+        } finally {
+            block = "";
+            blockSpec = null;
+        }
+    }
+
+    /** "unknown word 'x' in resource 'y'; the words here are: ..." */
+    String unknownWordMessage(String word) {
+        Class<?> words = blockSpec == null ? ConfdslScript.class : blockSpec.getClass();
+        String where = block.isEmpty() ? "at the top level" : "in " + block;
+        return "unknown word '" + word + "' " + where + "; the words here are: " + String.join(", ", wordsOf(words));
+    }
+
+    /** An unknown word, or a known word given arguments it does not take. */
+    String missingMethodMessage(MissingMethodException e) {
+        String word = e.getMethod();
+        if (!wordsOf(blockSpec == null ? ConfdslScript.class : blockSpec.getClass()).contains(word)) {
+            return unknownWordMessage(word);
+        }
+        String given = Arrays.stream(e.getArguments())
+                .map(a -> a == null ? "null" : a.getClass().getSimpleName())
+                .collect(Collectors.joining(", "));
+        return "'" + word + "' cannot take (" + given + ")" + (block.isEmpty() ? "" : " in " + block)
+                + "; see the DSL reference in the README for its forms";
+    }
+
+    /** "'mkdirs' needs a value" for a bare known word, else the unknown-word message. */
+    String propertyMessage(String word) {
+        if (wordsOf(blockSpec == null ? ConfdslScript.class : blockSpec.getClass()).contains(word)) {
+            return "'" + word + "' needs a value after it, e.g. " + word + " '...'";
+        }
+        return unknownWordMessage(word);
+    }
+
+    private static TreeSet<String> wordsOf(Class<?> type) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Class<?> c = type; c != null && c != Object.class && c != groovy.lang.Script.class; c = c.getSuperclass()) {
+            Arrays.stream(c.getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                    .map(Method::getName)
+                    .filter(n -> !n.startsWith("get") && !n.startsWith("set") && !n.equals("run"))
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    static void call(Closure<?> body, Object delegate) {
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setDelegate(delegate);
+        c.call();
+    }
+}

@@ -1,0 +1,28 @@
+package org.confdsl.run;
+
+import java.time.Duration;
+
+/**
+ * How long a resource waits after a change before it is rendered: until no change came for
+ * {@code quiet}, but never longer than {@code max} after the first change (consul-template's
+ * {@code wait min:max}).
+ *
+ * @param quiet the quiescence that ends a burst
+ * @param max the longest a burst may delay a render
+ */
+public record Debounce(Duration quiet, Duration max) {
+
+    /** 50 ms of quiet, at most 1 s. */
+    public static final Debounce DEFAULT = new Debounce(Duration.ofMillis(50), Duration.ofSeconds(1));
+
+    public Debounce {
+        if (quiet.isNegative() || max.compareTo(quiet) < 0) {
+            throw new IllegalArgumentException("debounce needs 0 <= quiet <= max, not " + quiet + " / " + max);
+        }
+    }
+
+    /** The moment (nanoTime) a resource first changed at {@code firstNanos} and last at {@code lastNanos} is due. */
+    long dueNanos(long firstNanos, long lastNanos) {
+        return Math.min(lastNanos + quiet.toNanos(), firstNanos + max.toNanos());
+    }
+}

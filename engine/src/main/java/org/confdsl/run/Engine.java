@@ -1,0 +1,91 @@
+package org.confdsl.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.confdsl.model.EngineModel;
+import org.confdsl.model.ResourceModel;
+import org.confdsl.store.KeyValueStore;
+import org.confdsl.store.StoreException;
+import org.confdsl.sync.SyncOptions;
+import org.confdsl.sync.SyncResult;
+import org.confdsl.sync.Syncer;
+import org.confdsl.template.Rendered;
+import org.confdsl.template.TemplateRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a script's resources against a store: once, on an interval, or watching. The only place
+ * that knows every stage; each stage lives in its own package.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineModel model;
+    private final KeyValueStore store;
+    private final ResourcePass pass;
+
+    public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
+        this.model = model;
+        this.store = store;
+        this.pass = new ResourcePass(store, renderer, syncer);
+    }
+
+    /** The script's model. */
+    public EngineModel model() {
+        return model;
+    }
+
+    /** The store the engine reads. */
+    public KeyValueStore store() {
+        return store;
+    }
+
+    /**
+     * One pass over {@code resources}.
+     *
+     * @throws StoreException when the store cannot be read; no destination was touched
+     */
+    public List<SyncResult> once(List<ResourceModel> resources, SyncOptions options, Consumer<SyncResult> listener) {
+        return pass.run(resources, options, listener);
+    }
+
+    /** One pass over every resource. */
+    public List<SyncResult> once(SyncOptions options, Consumer<SyncResult> listener) {
+        return once(model.resources(), options, listener);
+    }
+
+    /** Renders {@code resource} from the store's current keys; writes nothing. */
+    public Rendered render(ResourceModel resource) {
+        return pass.render(resource);
+    }
+
+    /**
+     * A pass every {@code every}, until the thread is interrupted. A pass that cannot read the
+     * store is logged and the next pass tries again.
+     */
+    public void interval(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                once(options, listener);
+            } catch (StoreException e) {
+                LOG.warn("{}; next try in {}", e.getMessage(), every);
+            }
+            TimeUnit.NANOSECONDS.sleep(every.toNanos());
+        }
+        throw new InterruptedException();
+    }
+
+    /**
+     * Watch mode: a pass now, then a render of each resource whose keys change, once its burst
+     * settles, plus a full pass every {@code reconcile}. Runs until the thread is interrupted.
+     */
+    public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile, Debounce debounce)
+            throws InterruptedException {
+        new WatchLoop(model, store, pass, options, listener, reconcile, debounce).run();
+    }
+}

@@ -1,0 +1,89 @@
+package org.confdsl.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.confdsl.model.ResourceModel;
+import org.confdsl.store.KeyValueStore;
+import org.confdsl.store.Snapshot;
+import org.confdsl.sync.Outcome;
+import org.confdsl.sync.SyncOptions;
+import org.confdsl.sync.SyncResult;
+import org.confdsl.sync.Syncer;
+import org.confdsl.template.Rendered;
+import org.confdsl.template.TemplateException;
+import org.confdsl.template.TemplateRenderer;
+
+/**
+ * One pass over some resources: read their keys at one revision, then render and sync each.
+ * A resource that fails never stops the others.
+ */
+public final class ResourcePass {
+
+    private final KeyValueStore store;
+    private final TemplateRenderer renderer;
+    private final Syncer syncer;
+
+    public ResourcePass(KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
+        this.store = store;
+        this.renderer = renderer;
+        this.syncer = syncer;
+    }
+
+    /**
+     * Processes {@code resources} from one snapshot of all their prefixes, reporting each result
+     * to {@code listener} as soon as it is known.
+     *
+     * @throws org.confdsl.store.StoreException when the store cannot be read (nothing was touched)
+     */
+    public List<SyncResult> run(List<ResourceModel> resources, SyncOptions options, Consumer<SyncResult> listener) {
+        return run(resources, snapshot(resources), options, listener);
+    }
+
+    /**
+     * One read of every prefix of {@code resources}.
+     *
+     * @throws org.confdsl.store.StoreException when the store cannot be read
+     */
+    public Snapshot snapshot(List<ResourceModel> resources) {
+        return store.snapshot(prefixesOf(resources));
+    }
+
+    /** Processes {@code resources} from {@code snapshot}, reporting each result as soon as it is known. */
+    public List<SyncResult> run(List<ResourceModel> resources, Snapshot snapshot, SyncOptions options,
+            Consumer<SyncResult> listener) {
+        List<SyncResult> results = new ArrayList<>();
+        for (ResourceModel resource : resources) {
+            SyncResult result = process(resource, snapshot, options);
+            results.add(result);
+            listener.accept(result);
+        }
+        return results;
+    }
+
+    /** Renders and syncs one resource from {@code snapshot}; a render error is a {@link Outcome#FAILED} result. */
+    public SyncResult process(ResourceModel resource, Snapshot snapshot, SyncOptions options) {
+        Rendered rendered;
+        try {
+            rendered = render(resource, snapshot);
+        } catch (TemplateException e) {
+            return SyncResult.of(resource.name(), Outcome.FAILED, resource.dest(), snapshot.revision(), e.getMessage());
+        }
+        return syncer.sync(resource, rendered, options);
+    }
+
+    /** Renders one resource from {@code snapshot}, seeing only the keys under its prefixes. */
+    public Rendered render(ResourceModel resource, Snapshot snapshot) {
+        return renderer.render(resource, snapshot.restrictTo(resource.watchedPrefixes()));
+    }
+
+    /** Renders one resource from a fresh read of the store. */
+    public Rendered render(ResourceModel resource) {
+        return render(resource, store.snapshot(resource.watchedPrefixes()));
+    }
+
+    static List<String> prefixesOf(List<ResourceModel> resources) {
+        return resources.stream().flatMap(r -> r.watchedPrefixes().stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,197 @@
+package org.confdsl.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.confdsl.model.EngineModel;
+import org.confdsl.model.ResourceModel;
+import org.confdsl.store.KeyPrefix;
+import org.confdsl.store.KeyValueStore;
+import org.confdsl.store.Snapshot;
+import org.confdsl.store.StoreException;
+import org.confdsl.store.Watch;
+import org.confdsl.store.WatchEvent;
+import org.confdsl.store.WatchListener;
+import org.confdsl.sync.SyncOptions;
+import org.confdsl.sync.SyncResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watch mode: one watch over the union of every resource's prefixes; a change marks the
+ * resources whose prefixes cover its key, and each is rendered once its burst has settled
+ * ({@link Debounce}). Every {@code reconcile} all resources are processed anyway, so a missed
+ * signal heals; a failed resource is retried with a growing delay.
+ */
+final class WatchLoop implements WatchListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchLoop.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+
+    private final EngineModel model;
+    private final KeyValueStore store;
+    private final ResourcePass pass;
+    private final SyncOptions options;
+    private final Consumer<SyncResult> listener;
+    private final Duration reconcile;
+    private final Debounce debounce;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Resource name → [first change, last change] in nanoTime, for resources waiting to render. */
+    private final Map<String, long[]> pending = new HashMap<>();
+    private final Map<String, Duration> retryDelay = new HashMap<>();
+    private boolean resyncNeeded;
+
+    WatchLoop(EngineModel model, KeyValueStore store, ResourcePass pass, SyncOptions options,
+            Consumer<SyncResult> listener, Duration reconcile, Debounce debounce) {
+        this.model = model;
+        this.store = store;
+        this.pass = pass;
+        this.options = options;
+        this.listener = listener;
+        this.reconcile = reconcile;
+        this.debounce = debounce;
+    }
+
+    /** Runs until the thread is interrupted. */
+    void run() throws InterruptedException {
+        List<String> prefixes = ResourcePass.prefixesOf(model.resources());
+        while (!Thread.currentThread().isInterrupted()) {
+            long revision = processAll();
+            try (Watch watch = store.watch(prefixes, revision, this)) {
+                LOG.debug("watching {} prefixes from revision {}", prefixes.size(), revision);
+                followUntilResync();
+            }
+        }
+        throw new InterruptedException();
+    }
+
+    private long processAll() throws InterruptedException {
+        while (true) {
+            try {
+                Snapshot snapshot = pass.snapshot(model.resources());
+                pass.run(model.resources(), snapshot, options, this::report);
+                return snapshot.revision();
+            } catch (StoreException e) {
+                LOG.warn("{}; retrying in {}", e.getMessage(), FIRST_RETRY);
+                TimeUnit.MILLISECONDS.sleep(FIRST_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void followUntilResync() throws InterruptedException {
+        long nextReconcile = System.nanoTime() + reconcile.toNanos();
+        while (true) {
+            List<ResourceModel> due = new ArrayList<>();
+            lock.lock();
+            try {
+                if (resyncNeeded) {
+                    resyncNeeded = false;
+                    pending.clear();
+                    return;
+                }
+                long now = System.nanoTime();
+                long wake = nextReconcile;
+                for (ResourceModel r : model.resources()) {
+                    long[] times = pending.get(r.name());
+                    if (times == null) {
+                        continue;
+                    }
+                    long at = debounce.dueNanos(times[0], times[1]);
+                    if (at <= now) {
+                        pending.remove(r.name());
+                        due.add(r);
+                    } else {
+                        wake = Math.min(wake, at);
+                    }
+                }
+                if (due.isEmpty() && now < nextReconcile) {
+                    changed.awaitNanos(wake - now);
+                    continue;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (due.isEmpty()) {
+                due = model.resources();
+                nextReconcile = System.nanoTime() + reconcile.toNanos();
+            }
+            processSome(due);
+        }
+    }
+
+    private void processSome(List<ResourceModel> due) {
+        try {
+            pass.run(due, options, this::report);
+        } catch (StoreException e) {
+            LOG.warn("{}; will retry", e.getMessage());
+            due.forEach(r -> scheduleRetry(r.name()));
+        }
+    }
+
+    private void report(SyncResult result) {
+        listener.accept(result);
+        if (result.outcome().isFailure()) {
+            scheduleRetry(result.resource());
+        } else {
+            lock.lock();
+            try {
+                retryDelay.remove(result.resource());
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void scheduleRetry(String resource) {
+        lock.lock();
+        try {
+            Duration delay = retryDelay.getOrDefault(resource, FIRST_RETRY);
+            retryDelay.put(resource, delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2));
+            long at = System.nanoTime() + delay.toNanos() - debounce.quiet().toNanos();
+            pending.put(resource, new long[] {at, at});
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onEvents(List<WatchEvent> events) {
+        long now = System.nanoTime();
+        lock.lock();
+        try {
+            for (WatchEvent event : events) {
+                for (ResourceModel r : model.resources()) {
+                    if (KeyPrefix.coveredByAny(r.watchedPrefixes(), event.key())) {
+                        pending.compute(r.name(), (k, t) -> t == null ? new long[] {now, now} : new long[] {t[0], now});
+                    }
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onResync(StoreException cause) {
+        LOG.warn("{}; reading the store again", cause.getMessage());
+        lock.lock();
+        try {
+            resyncNeeded = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.confdsl.cli;
+
+import java.io.PrintWriter;
+
+import org.confdsl.dsl.DslException;
+import org.confdsl.store.StoreException;
+import org.confdsl.template.TemplateException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Builds the {@code confdsl} command line with its writers: {@code main} and the tests both call this. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** The whole command tree, printing to {@code out} and {@code err}, with confdsl's error handling and exit codes. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ConfdslCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(Cli::handle);
+        cl.setParameterExceptionHandler((e, args) -> {
+            err.println("confdsl: " + e.getMessage());
+            err.println("Try 'confdsl " + e.getCommandLine().getCommandName() + " --help'.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        int code;
+        if (e instanceof DslException || e instanceof UsageException) {
+            code = ExitCodes.USAGE;
+        } else if (e instanceof TemplateException) {
+            code = ExitCodes.RENDER_FAILED;
+        } else if (e instanceof StoreException) {
+            code = ExitCodes.STORE;
+        } else if (e instanceof InterruptedException) {
+            code = ExitCodes.INTERRUPTED;
+        } else {
+            code = ExitCodes.INTERNAL;
+        }
+        String message = code == ExitCodes.INTERNAL ? e.toString() : e.getMessage();
+        err.println("confdsl: " + message);
+        if (wantsStackTrace(parsed)) {
+            e.printStackTrace(err);
+        } else if (code == ExitCodes.INTERNAL) {
+            err.println("(an internal error: rerun with --stacktrace and report it)");
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean wantsStackTrace(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

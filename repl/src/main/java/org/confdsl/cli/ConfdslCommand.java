@@ -1,0 +1,56 @@
+package org.confdsl.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The root command: {@code confdsl [--stacktrace] COMMAND ...}. */
+@Command(name = "confdsl",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConfdslCommand.Version.class,
+        description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
+        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success (or in sync)",
+            "  1  internal error (rerun with --stacktrace)",
+            "  2  bad command line or script",
+            "  3  a resource failed to render or be written",
+            "  4  a check command rejected a candidate",
+            "  5  a reload command failed (retried at the next run)",
+            "  6  the store cannot be read",
+            "130  interrupted"})
+final class ConfdslCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean stacktrace;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = ConfdslCommand.class.getResourceAsStream("/confdsl-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"confdsl " + p.getProperty("version", "(development build)")};
+        }
+    }
+}

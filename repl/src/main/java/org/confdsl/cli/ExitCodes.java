@@ -1,0 +1,45 @@
+package org.confdsl.cli;
+
+import java.util.Collection;
+
+import org.confdsl.sync.Outcome;
+import org.confdsl.sync.SyncResult;
+
+/** Every exit code of the {@code confdsl} program; the README's table is this class. */
+public final class ExitCodes {
+
+    /** Everything asked for was done, or was already in sync. */
+    public static final int OK = 0;
+    /** An unexpected internal error; rerun with {@code --stacktrace} and report it. */
+    public static final int INTERNAL = 1;
+    /** The command line or the script is wrong (unknown option, DSL error, unknown resource). */
+    public static final int USAGE = 2;
+    /** A resource failed to render (template error, missing key) or to be written; its destination is unchanged. */
+    public static final int RENDER_FAILED = 3;
+    /** A check command rejected a candidate; the destination is unchanged. */
+    public static final int CHECK_FAILED = 4;
+    /** A destination was written but its reload command failed; the next run retries the reload. */
+    public static final int RELOAD_FAILED = 5;
+    /** The store cannot be read (missing or malformed key file, unreachable etcd). */
+    public static final int STORE = 6;
+    /** Interrupted (Ctrl-C, SIGTERM). */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+
+    /** The code for one outcome: 0 for successes. */
+    public static int of(Outcome outcome) {
+        return switch (outcome) {
+            case IN_SYNC, WOULD_UPDATE, UPDATED -> OK;
+            case FAILED -> RENDER_FAILED;
+            case CHECK_FAILED -> CHECK_FAILED;
+            case RELOAD_FAILED -> RELOAD_FAILED;
+        };
+    }
+
+    /** The largest code among {@code results}: 0 when every resource succeeded. */
+    public static int of(Collection<SyncResult> results) {
+        return results.stream().mapToInt(r -> of(r.outcome())).max().orElse(OK);
+    }
+}

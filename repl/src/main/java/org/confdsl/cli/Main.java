@@ -1,0 +1,38 @@
+package org.confdsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code confdsl} program. The only place that calls {@code System.exit}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // picocli would load the Groovy runtime just to print help when Groovy is on the class path.
+        System.setProperty("picocli.disable.closures", "true");
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Thread main = Thread.currentThread();
+        Thread stopper = new Thread(() -> {
+            // SIGTERM or Ctrl-C: let the running pass finish its swap rather than die mid-write.
+            main.interrupt();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "confdsl-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        int code = Cli.commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running: exit with the code anyway
+        }
+        System.exit(code);
+    }
+}
