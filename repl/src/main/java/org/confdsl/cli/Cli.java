@@ -44,7 +44,11 @@ public final class Cli {
         } else {
             code = ExitCodes.INTERNAL;
         }
-        String message = code == ExitCodes.INTERNAL ? e.toString() : e.getMessage();
+        String message = switch (code) {
+            case ExitCodes.INTERNAL -> e.toString();
+            case ExitCodes.INTERRUPTED -> "stopped";
+            default -> e.getMessage();
+        };
         err.println("confdsl: " + message);
         if (wantsStackTrace(parsed)) {
             e.printStackTrace(err);

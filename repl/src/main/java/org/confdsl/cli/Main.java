@@ -2,6 +2,7 @@ package org.confdsl.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The {@code confdsl} program. The only place that calls {@code System.exit}. */
 public final class Main {
@@ -15,7 +16,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Thread main = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
+            stopping.set(true);
             // SIGTERM or Ctrl-C: let the running pass finish its swap rather than die mid-write.
             main.interrupt();
             try {
@@ -28,10 +31,9 @@ public final class Main {
         int code = Cli.commandLine(out, err).execute(args);
         out.flush();
         err.flush();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running: exit with the code anyway
+        if (stopping.get()) {
+            // The JVM is already exiting (SIGTERM, Ctrl-C); System.exit here would block the hook.
+            return;
         }
         System.exit(code);
     }
