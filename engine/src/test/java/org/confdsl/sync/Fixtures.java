@@ -16,50 +16,50 @@ import org.confdsl.model.ResourceModel;
 import org.confdsl.template.Rendered;
 
 /** Resources, renders and file probes for the sync tests. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Rendered rendered(String text) {
+    public static Rendered rendered(String text) {
         return new Rendered(text.getBytes(StandardCharsets.UTF_8), new TreeSet<>(), 42);
     }
 
-    static CommandSpec argv(String... words) {
+    public static CommandSpec argv(String... words) {
         return new CommandSpec(List.of(words), false, Duration.ofSeconds(20));
     }
 
-    static CommandSpec shell(String line) {
+    public static CommandSpec shell(String line) {
         return new CommandSpec(List.of(line), true, Duration.ofSeconds(20));
     }
 
     /** A command that appends a line to {@code marker} and exits with {@code exit}. */
-    static CommandSpec marking(Path marker, int exit) {
+    public static CommandSpec marking(Path marker, int exit) {
         return argv("sh", "-c", "echo ran >> \"$1\"; echo 'reload says hi' >&2; exit " + exit, "sh", marker.toString());
     }
 
-    static int lines(Path marker) throws IOException {
+    public static int lines(Path marker) throws IOException {
         return Files.exists(marker) ? Files.readAllLines(marker).size() : 0;
     }
 
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    static int mode(Path file) throws IOException {
+    public static int mode(Path file) throws IOException {
         return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
     }
 
-    static int uid(Path file) throws IOException {
+    public static int uid(Path file) throws IOException {
         return (Integer) Files.getAttribute(file, "unix:uid");
     }
 
-    static int gid(Path file) throws IOException {
+    public static int gid(Path file) throws IOException {
         return (Integer) Files.getAttribute(file, "unix:gid");
     }
 
     /** Files in {@code dir} whose names mark them as ours (stage files, backups). */
-    static List<Path> stageFiles(Path dir) {
+    public static List<Path> stageFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().contains(".confdsl-")).toList();
         } catch (IOException e) {
@@ -68,11 +68,11 @@ final class Fixtures {
     }
 
     /** A fluent way to a {@link ResourceModel}; every field has a harmless default. */
-    static Builder resource(Path dest) {
+    public static Builder resource(Path dest) {
         return new Builder(dest);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final Path dest;
         private OptionalInt mode = OptionalInt.empty();
         private Optional<String> owner = Optional.empty();
@@ -87,48 +87,48 @@ final class Fixtures {
             this.dest = dest;
         }
 
-        Builder name(String value) {
+        public Builder name(String value) {
             name = value;
             return this;
         }
 
-        Builder mode(int value) {
+        public Builder mode(int value) {
             mode = OptionalInt.of(value);
             return this;
         }
 
-        Builder owner(String value) {
+        public Builder owner(String value) {
             owner = Optional.of(value);
             return this;
         }
 
-        Builder group(String value) {
+        public Builder group(String value) {
             group = Optional.of(value);
             return this;
         }
 
-        Builder check(CommandSpec value) {
+        public Builder check(CommandSpec value) {
             check = Optional.of(value);
             return this;
         }
 
-        Builder checkInPlace(CommandSpec value) {
+        public Builder checkInPlace(CommandSpec value) {
             check = Optional.of(value);
             checkInPlace = true;
             return this;
         }
 
-        Builder reload(CommandSpec value) {
+        public Builder reload(CommandSpec value) {
             reload = Optional.of(value);
             return this;
         }
 
-        Builder mkdirs() {
+        public Builder mkdirs() {
             mkdirs = true;
             return this;
         }
 
-        ResourceModel build() {
+        public ResourceModel build() {
             return new ResourceModel(name, "/app", List.of("/"), dest.resolveSibling("app.tmpl"), dest, mode, owner,
                     group, check, checkInPlace, reload, mkdirs, 1);
         }
