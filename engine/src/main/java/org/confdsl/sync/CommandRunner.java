@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.sync.internal.ProcessTree;
 
@@ -102,7 +103,7 @@ public final class CommandRunner {
 
     private CommandResult await(Process process, Duration timeout, Path out, long start) {
         try {
-            if (process.waitFor(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return new CommandResult(process.exitValue(), false, tail(out), since(start));
             }
             ProcessTree.kill(process.toHandle(), killGrace);

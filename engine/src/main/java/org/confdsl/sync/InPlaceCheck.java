@@ -10,6 +10,8 @@ import org.confdsl.sync.internal.IoErrors;
 import org.confdsl.sync.internal.Stager;
 import org.confdsl.sync.internal.StepException;
 import org.confdsl.sync.internal.Swapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The check step for checks that validate the installed configuration ({@code nginx -t} reads
@@ -17,6 +19,8 @@ import org.confdsl.sync.internal.Swapper;
  * candidate in, check, and on failure put the previous file back before anything can reload.
  */
 final class InPlaceCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InPlaceCheck.class);
 
     /**
      * @param check how the check ended
@@ -92,8 +96,7 @@ final class InPlaceCheck {
         try {
             Files.createLink(staged, dest);
         } catch (IOException | UnsupportedOperationException e) {
-            org.slf4j.LoggerFactory.getLogger(InPlaceCheck.class)
-                    .debug("cannot keep the rejected candidate at {}: {}", staged,
+            LOG.debug("cannot keep the rejected candidate at {}: {}", staged,
                             e instanceof IOException io ? IoErrors.reason(io) : e.getMessage());
         }
     }

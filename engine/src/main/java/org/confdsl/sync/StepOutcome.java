@@ -1,5 +1,7 @@
 package org.confdsl.sync;
 
+import org.confdsl.model.CommandSpec;
+
 /**
  * How a command step (check or reload) ended.
  *
@@ -9,7 +11,7 @@ package org.confdsl.sync;
  */
 record StepOutcome(boolean ok, String message, String output) {
 
-    static StepOutcome of(String role, org.confdsl.model.CommandSpec spec, CommandResult result) {
+    static StepOutcome of(String role, CommandSpec spec, CommandResult result) {
         return new StepOutcome(result.succeeded(), result.describe(role, spec), result.output());
     }
 }

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one destination in line with one render: compare → stage → check → swap → reload.
  *
+ * <p>The comparison comes before staging (confd stages first) so that a pass that finds the
+ * destination in sync writes and fsyncs nothing: most passes of a polling daemon are such passes.
+ *
  * <ul>
  *   <li><b>compare</b>: bytes, mode, owner and group against the destination. Equal means
  *       {@link Outcome#IN_SYNC}: nothing is written and no command runs, except a reload that
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>swap</b>: atomic rename and directory fsync; a bind-mounted destination that refuses
  *       the rename is written in place, and the message says so.
  *   <li><b>reload</b>: the reload command. Failure is {@link Outcome#RELOAD_FAILED}: the new file
- *       stays and the reload is recorded as pending.
+ *       stays and the reload is recorded as pending. A pending reload is retried at the next pass
+ *       that finds the destination in sync; a pass that changes it reloads anyway.
  * </ul>
  *
  * <p>With {@link SyncOptions#noop()} nothing is written and nothing runs: the result is
@@ -94,7 +98,7 @@ public final class Syncer {
             boolean inSync = Comparer.inSync(resource.dest(), rendered.content(), target, current);
             LOG.debug("{}: compared with {}: {}", resource.name(), resource.dest(), inSync ? "in sync" : "differs");
             if (options.noop()) {
-                return inSync ? inSyncDryRun(resource, results) : results.wouldUpdate(resource, rendered, target, current);
+                return inSync ? inSyncDryRun(resource, results) : results.wouldUpdate(rendered, target, current);
             }
             if (inSync) {
                 return retryPendingReload(resource, options, results);
@@ -108,9 +112,7 @@ public final class Syncer {
                     Stager.deleteQuietly(staged);
                 }
             }
-        } catch (StepException e) {
-            return results.of(Outcome.FAILED, e.getMessage());
-        } catch (UncheckedIOException e) {
+        } catch (StepException | UncheckedIOException e) {
             return results.of(Outcome.FAILED, e.getMessage());
         }
     }
@@ -212,14 +214,15 @@ public final class Syncer {
             return new SyncResult(resource.name(), outcome, resource.dest(), revision, message, Optional.empty(), output);
         }
 
-        SyncResult wouldUpdate(ResourceModel r, Rendered rendered, TargetAttributes target, Optional<FileMeta> current) {
-            String diff = UnifiedDiff.of(r.dest(), rendered.content());
+        SyncResult wouldUpdate(Rendered rendered, TargetAttributes target, Optional<FileMeta> current) {
+            Path dest = resource.dest();
+            String diff = UnifiedDiff.of(dest, rendered.content());
             List<String> changes = current.map(target::changesFrom).orElse(List.of());
-            String message = (current.isPresent() ? "would update " : "would create ") + r.dest();
+            String message = (current.isPresent() ? "would update " : "would create ") + dest;
             if (!changes.isEmpty()) {
                 message += " (" + String.join(", ", changes) + ")";
             }
-            return new SyncResult(r.name(), Outcome.WOULD_UPDATE, r.dest(), revision, message, Optional.of(diff), "");
+            return new SyncResult(resource.name(), Outcome.WOULD_UPDATE, dest, revision, message, Optional.of(diff), "");
         }
     }
 }

@@ -20,6 +20,7 @@ public final class DirectoryPendingReloads implements PendingReloads {
 
     private final Path dir;
 
+    /** @param dir the state directory, created by the first {@link #markPending} */
     public DirectoryPendingReloads(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
     }

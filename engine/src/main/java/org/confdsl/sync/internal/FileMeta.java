@@ -2,10 +2,10 @@ package org.confdsl.sync.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Objects;
@@ -43,8 +43,7 @@ public record FileMeta(int mode, UserPrincipal owner, GroupPrincipal group) {
             Files.setOwner(path, owner.get());
         }
         if (group.isPresent()) {
-            Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS).setGroup(group.get());
+            Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group.get());
         }
         Files.setAttribute(path, "unix:mode", mode);
     }

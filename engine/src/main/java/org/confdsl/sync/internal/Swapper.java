@@ -37,6 +37,7 @@ public final class Swapper {
 
     private final Mover mover;
 
+    /** @param mover the rename; {@link #ATOMIC} outside tests */
     public Swapper(Mover mover) {
         this.mover = Objects.requireNonNull(mover, "mover");
     }
