@@ -1,0 +1,66 @@
+package org.confdsl.sync.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import org.confdsl.model.ResourceModel;
+import org.confdsl.sync.PendingReloads;
+
+/**
+ * {@link PendingReloads} as files {@code <hash>.reload-pending} in a state directory; the file
+ * holds the resource name and destination so a person can tell what it is about.
+ */
+public final class DirectoryPendingReloads implements PendingReloads {
+
+    private static final String SUFFIX = ".reload-pending";
+
+    private final Path dir;
+
+    /** @param dir the state directory, created by the first {@link #markPending} */
+    public DirectoryPendingReloads(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    @Override
+    public boolean isPending(ResourceModel resource) {
+        return Files.exists(file(resource));
+    }
+
+    @Override
+    public void markPending(ResourceModel resource) {
+        Path file = file(resource);
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                String text = "resource=" + resource.name() + "\ndest=" + resource.dest() + "\n";
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                // Readers see no file or a whole one, never a half-written one.
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the pending reload in " + file + ": " + IoErrors.reason(e), e);
+        }
+    }
+
+    @Override
+    public void clear(ResourceModel resource) {
+        Path file = file(resource);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the pending reload " + file + ": " + IoErrors.reason(e), e);
+        }
+    }
+
+    /** The file that marks {@code resource} as pending. */
+    public Path file(ResourceModel resource) {
+        return dir.resolve(ResourceKey.of(resource) + SUFFIX);
+    }
+}

@@ -1,0 +1,63 @@
+package org.confdsl.sync.internal;
+
+import static org.confdsl.sync.Fixtures.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetAttributesTest {
+
+    private final UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void newFileGets0644AndNoOwnerChange() throws Exception {
+        TargetAttributes t = TargetAttributes.resolve(resource(dir.resolve("a")).build(), Optional.empty());
+        assertEquals(0644, t.mode());
+        assertTrue(t.owner().isEmpty());
+        assertTrue(t.group().isEmpty());
+    }
+
+    @Test
+    void existingFileKeepsItsModeOwnerAndGroup() throws Exception {
+        Path dest = Files.writeString(dir.resolve("a"), "x");
+        Files.setAttribute(dest, "unix:mode", 0600);
+        Files.setAttribute(dest, "unix:uid", 65534);
+        FileMeta meta = FileMeta.read(dest).orElseThrow();
+        TargetAttributes t = TargetAttributes.resolve(resource(dest).build(), Optional.of(meta));
+        assertEquals(0600, t.mode());
+        assertEquals(lookup.lookupPrincipalByName("65534"), t.owner().orElseThrow());
+        assertTrue(t.matches(meta));
+    }
+
+    @Test
+    void resourceWinsAndChangesAreNamed() throws Exception {
+        Path dest = Files.writeString(dir.resolve("a"), "x");
+        Files.setAttribute(dest, "unix:mode", 0600);
+        FileMeta meta = FileMeta.read(dest).orElseThrow();
+        TargetAttributes t = TargetAttributes.resolve(
+                resource(dest).mode(0644).owner("nobody").group("65534").build(), Optional.of(meta));
+        assertEquals(List.of("mode 0600 -> 0644", "owner root -> nobody", "group root -> 65534"), t.changesFrom(meta));
+    }
+
+    @Test
+    void unknownOwnerOrGroupIsAnError() {
+        StepException owner = assertThrows(StepException.class, () -> TargetAttributes.resolve(
+                resource(dir.resolve("a")).owner("no-such-user-x").build(), Optional.empty()));
+        assertEquals("owner 'no-such-user-x' does not exist", owner.getMessage());
+        StepException group = assertThrows(StepException.class, () -> TargetAttributes.resolve(
+                resource(dir.resolve("a")).group("no-such-group-x").build(), Optional.empty()));
+        assertEquals("group 'no-such-group-x' does not exist", group.getMessage());
+    }
+}
