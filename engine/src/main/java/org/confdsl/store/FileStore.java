@@ -12,9 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.confdsl.store.internal.AtomicFiles;
@@ -60,7 +62,9 @@ public final class FileStore implements KeyValueStore {
     private final boolean useWatchService;
     private final ChangeFeed feed;
     private final Object lock = new Object();
-    private SortedMap<String, String> keys = new TreeMap<>();
+    /** The keys in file order, so that a write keeps the layout of the maps. */
+    private Map<String, String> ordered = new LinkedHashMap<>();
+    private NavigableMap<String, String> keys = new TreeMap<>();
     private long revision;
     private Stat lastStat;
     private byte[] lastHash;
@@ -118,7 +122,7 @@ public final class FileStore implements KeyValueStore {
         synchronized (lock) {
             ensureOpen();
             refresh(true);
-            return new Snapshot(revision, Keys.select(new TreeMap<>(keys), prefixes));
+            return new Snapshot(revision, Keys.select(keys, prefixes));
         }
     }
 
@@ -141,7 +145,8 @@ public final class FileStore implements KeyValueStore {
 
     /**
      * Sets {@code key} and rewrites the file atomically (temp file, fsync, rename) in its own
-     * format, as nested maps. Comments and layout are not preserved; lists stay lists.
+     * format, as nested maps in the order of the file (new keys last). Comments and formatting are
+     * not preserved; lists stay lists.
      *
      * @return the new revision, or the current one if the key already had this value
      * @throws IllegalArgumentException when the key is not {@code /segment/...}
@@ -156,7 +161,7 @@ public final class FileStore implements KeyValueStore {
             if (value.equals(keys.get(key))) {
                 return revision;
             }
-            TreeMap<String, String> next = new TreeMap<>(keys);
+            Map<String, String> next = new LinkedHashMap<>(ordered);
             next.put(key, value);
             return write(next);
         }
@@ -174,7 +179,7 @@ public final class FileStore implements KeyValueStore {
             if (!keys.containsKey(key)) {
                 return revision;
             }
-            TreeMap<String, String> next = new TreeMap<>(keys);
+            Map<String, String> next = new LinkedHashMap<>(ordered);
             next.remove(key);
             return write(next);
         }
@@ -220,10 +225,11 @@ public final class FileStore implements KeyValueStore {
             throw new StoreException("cannot read key file " + file + ": " + e, e);
         }
         try {
-            keys = format.parse(new String(content, StandardCharsets.UTF_8), file.toString());
+            ordered = format.parse(new String(content, StandardCharsets.UTF_8), file.toString());
         } catch (StoreException e) {
             throw new StoreException(e.getMessage() + "; fix the file and try again", e);
         }
+        keys = new TreeMap<>(ordered);
         lastHash = sha256(content);
         revision = 1;
         feed.publish(KeyDiff.between(new TreeMap<>(), keys, revision));
@@ -257,7 +263,7 @@ public final class FileStore implements KeyValueStore {
             return;
         }
         lastHash = hash;
-        SortedMap<String, String> next;
+        Map<String, String> next;
         try {
             next = format.parse(new String(content, StandardCharsets.UTF_8), file.toString());
         } catch (StoreException e) {
@@ -268,10 +274,11 @@ public final class FileStore implements KeyValueStore {
             LOG.info("{} is readable again", file);
             problem = null;
         }
+        ordered = next;
         List<WatchEvent> events = KeyDiff.between(keys, next, revision + 1);
         if (!events.isEmpty()) {
             revision++;
-            keys = next;
+            keys = new TreeMap<>(next);
             feed.publish(events);
             LOG.info("{}: revision {} ({} keys changed)", file, revision, events.size());
         }
@@ -293,7 +300,7 @@ public final class FileStore implements KeyValueStore {
         }
     }
 
-    private long write(SortedMap<String, String> next) {
+    private long write(Map<String, String> next) {
         byte[] content = format.render(next);
         try {
             Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;

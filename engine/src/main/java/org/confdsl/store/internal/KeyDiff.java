@@ -3,7 +3,6 @@ package org.confdsl.store.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeSet;
 
 import org.confdsl.store.WatchEvent;
@@ -18,7 +17,7 @@ public final class KeyDiff {
      * PUT for every key that is new or whose value changed, DELETE for every key that is gone,
      * all at {@code revision}, sorted by key. Empty when the maps are equal.
      */
-    public static List<WatchEvent> between(Map<String, String> before, SortedMap<String, String> after, long revision) {
+    public static List<WatchEvent> between(Map<String, String> before, Map<String, String> after, long revision) {
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<WatchEvent> events = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,16 +20,16 @@ public enum KeyFileFormat {
     }
 
     /** Reads {@code text} in this format; see {@link YamlKeys#parse}. */
-    public SortedMap<String, String> parse(String text, String source) {
+    public Map<String, String> parse(String text, String source) {
         return YamlKeys.parse(text, this == JSON, source);
     }
 
     /**
      * Writes {@code keys} as nested maps in this format: YAML in block style with every value
      * quoted where another reader could take it for a number or boolean, or indented JSON with
-     * string values. Comments and the original layout are not preserved.
+     * string values, nested in the order of {@code keys}. Comments and the original layout are not preserved.
      */
-    public byte[] render(SortedMap<String, String> keys) {
+    public byte[] render(Map<String, String> keys) {
         Map<String, Object> tree = KeyTree.nest(keys);
         String text = this == JSON ? json(tree, "") + "\n" : yaml(tree);
         return text.getBytes(StandardCharsets.UTF_8);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 import org.confdsl.store.StoreException;
 
@@ -18,11 +17,12 @@ public final class KeyTree {
     }
 
     /**
-     * Nests {@code keys}; values are strings, inner nodes are maps or lists.
+     * Nests {@code keys}; values are strings, inner nodes are maps or lists, children in the order
+     * their first key has in {@code keys}.
      *
      * @throws StoreException when one key holds a value and also has keys below it, which nested maps cannot express
      */
-    public static Map<String, Object> nest(SortedMap<String, String> keys) {
+    public static Map<String, Object> nest(Map<String, String> keys) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : keys.entrySet()) {
             String[] segments = Keys.requireNestable(entry.getKey()).substring(1).split("/");

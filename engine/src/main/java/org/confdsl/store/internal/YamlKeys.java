@@ -2,9 +2,8 @@ package org.confdsl.store.internal;
 
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import org.confdsl.store.StoreException;
 import org.yaml.snakeyaml.DumperOptions;
@@ -25,7 +24,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * Flattens a YAML or JSON document into {@code /a/b} keys, as confd's file backend does: nested
  * maps join their keys with {@code /}, list items become {@code /list/0}, {@code /list/1}, and a
  * map key containing {@code /} splits into segments. Scalars keep their text as written (no
- * implicit types), an empty value is {@code ""}; empty maps and lists produce no keys.
+ * implicit types), an empty value is {@code ""}; empty maps and lists produce no keys. Keys come
+ * in document order.
  */
 public final class YamlKeys {
 
@@ -44,7 +44,7 @@ public final class YamlKeys {
      * @throws StoreException "{@code source, line L, column C: problem}" when the document is
      *     malformed, its top level is not a map, or a key is defined twice
      */
-    public static SortedMap<String, String> parse(String text, boolean json, String source) {
+    public static Map<String, String> parse(String text, boolean json, String source) {
         // JSON forbids raw tabs inside strings, so outside them a tab is only whitespace.
         String yamlText = json ? text.replace('\t', ' ') : text;
         Node root;
@@ -56,7 +56,7 @@ public final class YamlKeys {
         } catch (YAMLException e) {
             throw new StoreException(source + ": " + e.getMessage(), e);
         }
-        SortedMap<String, String> keys = new TreeMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         if (root == null) {
             return keys;
         }
@@ -90,9 +90,9 @@ public final class YamlKeys {
     }
 
     /** One flattening pass; remembers where each key was defined to report duplicates. */
-    private record Walk(String source, SortedMap<String, String> keys, Map<String, Integer> lines) {
+    private record Walk(String source, Map<String, String> keys, Map<String, Integer> lines) {
 
-        Walk(String source, SortedMap<String, String> keys) {
+        Walk(String source, Map<String, String> keys) {
             this(source, keys, new HashMap<>());
         }
 
