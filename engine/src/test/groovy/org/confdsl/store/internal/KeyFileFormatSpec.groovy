@@ -70,4 +70,13 @@ class KeyFileFormatSpec extends Specification {
         KeyFileFormat.YAML.parse(new String(KeyFileFormat.YAML.render(new TreeMap<>()), StandardCharsets.UTF_8), 'f') == [:]
         new String(KeyFileFormat.JSON.render(new TreeMap<>()), StandardCharsets.UTF_8) == '{}\n'
     }
+
+    def "writing keeps the order keys came in, so a rewritten file keeps its layout"() {
+        given:
+        Map<String, String> keys = KeyFileFormat.YAML.parse('zeta: 1\nalpha:\n  z: 2\n  a: 3\n', 'f')
+
+        expect:
+        new ArrayList<>(keys.keySet()) == ['/zeta', '/alpha/z', '/alpha/a']
+        new String(KeyFileFormat.YAML.render(keys), StandardCharsets.UTF_8) == "zeta: '1'\nalpha:\n  z: '2'\n  a: '3'\n"
+    }
 }
