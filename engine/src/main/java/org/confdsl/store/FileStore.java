@@ -134,11 +134,12 @@ public final class FileStore implements KeyValueStore {
     public Watch watch(Collection<String> prefixes, long afterRevision, WatchListener listener) {
         synchronized (lock) {
             ensureOpen();
-            refresh(true);
             if (watcher == null) {
                 watcher = new FileWatcher(file, pollInterval, useWatchService, this::check);
                 watcher.start();
             }
+            // After the watcher is registered: a change before this read is in it, a later one raises an event.
+            refresh(true);
             return feed.subscribe(prefixes, afterRevision, listener);
         }
     }

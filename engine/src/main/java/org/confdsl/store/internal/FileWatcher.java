@@ -65,8 +65,14 @@ public final class FileWatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts the thread. */
+    /**
+     * Registers for directory events, then starts the thread. Registration happens here, not on
+     * the thread, so that a caller who reads the file after {@code start()} cannot miss a change.
+     */
     public void start() {
+        if (useWatchService) {
+            service = register();
+        }
         thread.start();
     }
 
