@@ -5,12 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +16,7 @@ import java.util.TreeMap;
 
 import org.confdsl.store.internal.AtomicFiles;
 import org.confdsl.store.internal.ChangeFeed;
+import org.confdsl.store.internal.FileChanges;
 import org.confdsl.store.internal.FileWatcher;
 import org.confdsl.store.internal.KeyDiff;
 import org.confdsl.store.internal.KeyFileFormat;
@@ -66,14 +62,10 @@ public final class FileStore implements KeyValueStore {
     private Map<String, String> ordered = new LinkedHashMap<>();
     private NavigableMap<String, String> keys = new TreeMap<>();
     private long revision;
-    private Stat lastStat;
-    private byte[] lastHash;
+    private final FileChanges changes;
     private String problem;
     private FileWatcher watcher;
     private boolean closed;
-
-    private record Stat(long size, FileTime modified, Object fileKey) {
-    }
 
     /**
      * Opens {@code file} and reads it once, polling every {@link #DEFAULT_POLL_INTERVAL} when watched.
@@ -96,6 +88,7 @@ public final class FileStore implements KeyValueStore {
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.useWatchService = useWatchService;
         this.feed = new ChangeFeed(describe(), HISTORY_LIMIT);
+        this.changes = new FileChanges(this.file);
         synchronized (lock) {
             loadFirst();
         }
@@ -218,7 +211,7 @@ public final class FileStore implements KeyValueStore {
     private void loadFirst() {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = changes.read(true).orElseThrow();
         } catch (NoSuchFileException e) {
             throw new StoreException("key file not found: " + file
                     + "; create it (a YAML or JSON map of keys) or fix the path", e);
@@ -231,39 +224,20 @@ public final class FileStore implements KeyValueStore {
             throw new StoreException(e.getMessage() + "; fix the file and try again", e);
         }
         keys = new TreeMap<>(ordered);
-        lastHash = sha256(content);
         revision = 1;
         feed.publish(KeyDiff.between(new TreeMap<>(), keys, revision));
     }
 
-    /** Re-reads the file when its size, mtime or identity changed, or always when {@code force}. */
+    /** Re-reads the file when it changed; always reads the bytes when {@code force}. */
     private void refresh(boolean force) {
-        Stat stat;
-        byte[] content;
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            stat = new Stat(a.size(), a.lastModifiedTime(), a.fileKey());
-            if (!force && stat.equals(lastStat)) {
-                return;
-            }
-            content = Files.readAllBytes(file);
+            changes.read(force).ifPresent(this::accept);
         } catch (IOException e) {
-            lastStat = null;
-            lastHash = null;
-            String what = e instanceof NoSuchFileException ? "is gone" : "cannot be read (" + e + ")";
-            problem(file + " " + what);
-            return;
+            problem(file + (e instanceof NoSuchFileException ? " is gone" : " cannot be read (" + e + ")"));
         }
-        lastStat = stat;
-        accept(content);
     }
 
     private void accept(byte[] content) {
-        byte[] hash = sha256(content);
-        if (Arrays.equals(hash, lastHash)) {
-            return;
-        }
-        lastHash = hash;
         Map<String, String> next;
         try {
             next = format.parse(new String(content, StandardCharsets.UTF_8), file.toString());
@@ -309,7 +283,7 @@ public final class FileStore implements KeyValueStore {
         } catch (IOException e) {
             throw new StoreException("cannot write key file " + file + ": " + e, e);
         }
-        lastStat = null;
+        changes.seen(content);
         accept(content);
         return revision;
     }
@@ -317,14 +291,6 @@ public final class FileStore implements KeyValueStore {
     private void ensureOpen() {
         if (closed) {
             throw new StoreException(describe() + " is closed; open it again");
-        }
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
