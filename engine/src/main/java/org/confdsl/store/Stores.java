@@ -1,0 +1,27 @@
+package org.confdsl.store;
+
+import org.confdsl.model.StoreModel;
+
+/** Opens the store a script declared. */
+public final class Stores {
+
+    private Stores() {
+    }
+
+    /**
+     * A {@link FileStore} for {@link StoreModel.File}, a {@link MemoryStore} seeded with the
+     * entries of {@link StoreModel.Memory}.
+     *
+     * @throws StoreException when the store cannot be opened (e.g. the key file is missing or malformed)
+     */
+    public static KeyValueStore open(StoreModel model) {
+        // Java 17 has no pattern switch; StoresTest checks that every permitted subtype is handled here.
+        if (model instanceof StoreModel.File file) {
+            return FileStore.open(file.path());
+        }
+        if (model instanceof StoreModel.Memory memory) {
+            return new MemoryStore(memory.entries());
+        }
+        throw new IllegalArgumentException("unsupported store: " + model.describe());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Building blocks of the store implementations: YAML flattening, change feeds, file watching.
+ * Not API: anything here may change without notice.
+ */
+package org.confdsl.store.internal;
