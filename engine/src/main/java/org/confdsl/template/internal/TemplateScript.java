@@ -65,8 +65,10 @@ public abstract class TemplateScript extends Script {
         return fn.exists(key);
     }
 
-    public KV get(String key) {
-        return fn.get(key);
+    // CharSequence, not String: Groovy would take get(String) as the fallback for every unknown
+    // property, turning a misspelt variable into a key lookup
+    public KV get(CharSequence key) {
+        return fn.get(key.toString());
     }
 
     public List<KV> gets(String pattern) {
