@@ -28,6 +28,9 @@ import org.confdsl.template.internal.Json;
  */
 public final class TemplateFunctions {
 
+    /** The most numbers {@link #seq} returns. */
+    public static final int MAX_SEQ = 10_000_000;
+
     private final KeyView keys;
 
     /** @param keys the keys the store functions read */
@@ -333,8 +336,14 @@ public final class TemplateFunctions {
         return a % b;
     }
 
-    /** The integers from {@code first} to {@code last} inclusive; empty when last &lt; first. */
+    /**
+     * The integers from {@code first} to {@code last} inclusive; empty when last &lt; first. An
+     * error above {@value #MAX_SEQ} elements, which ThreadInterrupt could not stop while building.
+     */
     public List<Long> seq(long first, long last) {
+        if (last >= first && last - first >= MAX_SEQ) {
+            throw new TemplateFunctionException("seq: more than " + MAX_SEQ + " numbers asked for");
+        }
         List<Long> out = new ArrayList<>();
         for (long i = first; i <= last; i++) {
             out.add(i);

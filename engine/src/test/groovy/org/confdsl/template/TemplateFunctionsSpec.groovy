@@ -161,6 +161,7 @@ class TemplateFunctionsSpec extends Specification {
         "map(1, 2)"              | 'map keys must be strings; argument 1 is not'
         "div(1, 0)"              | 'div: division by zero'
         "mod(1, 0)"              | 'mod: division by zero'
+        "seq(0, 10000000)"       | 'seq: more than 10000000 numbers asked for'
         "base64Decode('abc')"    | 'base64Decode: not valid base64 (length is not a multiple of 4)'
         "json('[1]')"            | 'json: expected a JSON object; use jsonArray for arrays'
         "jsonArray('{}')"        | 'jsonArray: expected a JSON array; use json for objects'
