@@ -1,0 +1,124 @@
+package org.confdsl.template;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.confdsl.model.ResourceModel;
+import org.confdsl.store.Snapshot;
+
+/**
+ * Renders a resource's template from a snapshot: a pure function of (template file, resource
+ * prefix, snapshot). The template sees the snapshot through a {@link KeyView} with the resource
+ * prefix stripped, as confd does, and calls the functions of {@link TemplateFunctions}.
+ *
+ * <p>Compiled templates are cached by absolute path and SHA-256 of the content, so repeated renders
+ * do not recompile and an edited file is recompiled on its next use. Thread-safe: one renderer can
+ * serve every resource and thread.
+ */
+public final class TemplateRenderer {
+
+    private record Cached(byte[] sha256, ConfTemplate template) {
+    }
+
+    private final ConfTemplateEngine engine = new ConfTemplateEngine();
+    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger compilations = new AtomicInteger();
+
+    /** Creates a renderer with an empty cache. */
+    public TemplateRenderer() {
+    }
+
+    /**
+     * Renders {@code resource.template()} with the keys of {@code snapshot} under
+     * {@code resource.prefix()}.
+     *
+     * @return the output as UTF-8, the absolute keys and patterns the template asked for, and the
+     *     snapshot's revision
+     * @throws TemplateException naming the template file and line when the file cannot be read, does
+     *     not compile, reads a missing key without a default, or its code throws
+     */
+    public Rendered render(ResourceModel resource, Snapshot snapshot) {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(snapshot, "snapshot");
+        ConfTemplate template = load(resource.template());
+        KeyView view = new KeyView(snapshot, resource.prefix());
+        StringWriter out = new StringWriter();
+        template.render(new TemplateFunctions(view), Map.of(), out);
+        return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), view.keysRead(), snapshot.revision());
+    }
+
+    /**
+     * Compiles {@code template} (and caches it) without rendering, for {@code confdsl check}.
+     *
+     * @throws TemplateException if it cannot be read or has a syntax error
+     */
+    public void compile(Path template) {
+        load(template);
+    }
+
+    /** How many times a template was compiled; tests use it to see the cache work. */
+    int compilations() {
+        return compilations.get();
+    }
+
+    private ConfTemplate load(Path template) {
+        Path file = template.toAbsolutePath().normalize();
+        byte[] content = read(file);
+        byte[] hash = sha256(content);
+        Cached cached = cache.compute(file, (path, old) -> {
+            if (old != null && Arrays.equals(old.sha256(), hash)) {
+                return old;
+            }
+            ConfTemplate compiled = engine.compile(path, decode(path, content));
+            compilations.incrementAndGet();
+            return new Cached(hash, compiled);
+        });
+        return cached.template();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TemplateException(file, 0, "template file not found: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new TemplateException(file, 0, "template file cannot be read (permission denied): " + file, e);
+        } catch (IOException e) {
+            throw new TemplateException(file, 0, "template file cannot be read (" + e + ")", e);
+        }
+    }
+
+    private static String decode(Path file, byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new TemplateException(file, 0, "template is not valid UTF-8", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
