@@ -67,9 +67,12 @@ final class WatchLoop implements WatchListener {
         List<String> prefixes = ResourcePass.prefixesOf(model.resources());
         while (!Thread.currentThread().isInterrupted()) {
             long revision = processAll();
-            try (Watch watch = store.watch(prefixes, revision, this)) {
+            Watch watch = store.watch(prefixes, revision, this);
+            try {
                 LOG.debug("watching {} prefixes from revision {}", prefixes.size(), revision);
                 followUntilResync();
+            } finally {
+                watch.close();
             }
         }
         throw new InterruptedException();

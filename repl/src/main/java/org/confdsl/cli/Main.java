@@ -31,10 +31,19 @@ public final class Main {
         int code = Cli.commandLine(out, err).execute(args);
         out.flush();
         err.flush();
-        if (stopping.get()) {
-            // The JVM is already exiting (SIGTERM, Ctrl-C); System.exit here would block the hook.
+        if (stopping.get() || !removeHook(stopper)) {
+            // The JVM is already exiting (SIGTERM, Ctrl-C); System.exit here would wait on the hook forever.
             return;
         }
         System.exit(code);
+    }
+
+    private static boolean removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return false;
+        }
     }
 }
