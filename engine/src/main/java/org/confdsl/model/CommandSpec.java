@@ -32,8 +32,28 @@ public record CommandSpec(List<String> argv, boolean shell, Duration timeout) {
         }
     }
 
-    /** The command as a person would type it, for messages. */
+    /** The command as a person would type it, for messages: words with spaces or quotes are quoted. */
     public String display() {
-        return shell ? argv.get(0) : String.join(" ", argv);
+        if (shell) {
+            return argv.get(0);
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : argv) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quoted(word));
+        }
+        return line.toString();
+    }
+
+    private static String quoted(String word) {
+        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"' || c == '\\')) {
+            return word;
+        }
+        if (word.indexOf('"') < 0 && word.indexOf('\\') < 0) {
+            return '"' + word + '"';
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 }
