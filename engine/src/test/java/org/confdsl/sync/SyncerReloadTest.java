@@ -102,7 +102,7 @@ class SyncerReloadTest {
         SyncResult result = syncer.sync(r, rendered("new\n"), SyncOptions.DEFAULT);
 
         assertEquals(Outcome.RELOAD_FAILED, result.outcome());
-        assertEquals("reload 'sh -c sleep 30' timed out after 300ms and was killed; retried at the next pass",
+        assertEquals("reload 'sh -c \"sleep 30\"' timed out after 300ms and was killed; retried at the next pass",
                 result.message());
         assertEquals("new\n", read(dest));
         assertTrue(pending.isPending(r));
