@@ -6,11 +6,12 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.model.Debounce;
 import org.confdsl.model.Durations;
 
 /**
  * The words a {@code defaults} block and a {@code resource} block share: how the destination
- * file is owned and how long its commands may run.
+ * file is owned, how long its commands may run, and how long a burst of changes may delay it.
  */
 public abstract class FileSettingsSpec {
 
@@ -21,6 +22,7 @@ public abstract class FileSettingsSpec {
     Optional<String> groupValue = Optional.empty();
     Optional<Duration> timeoutValue = Optional.empty();
     Optional<Boolean> mkdirsValue = Optional.empty();
+    Optional<Debounce> waitValue = Optional.empty();
 
     /**
      * The destination's permission bits, in octal as a string: {@code mode '0644'}.
@@ -57,6 +59,25 @@ public abstract class FileSettingsSpec {
     /** Whether missing directories above the destination are created. Default false. */
     public void mkdirs(boolean create) {
         this.mkdirsValue = Optional.of(create);
+    }
+
+    /**
+     * In watch mode, how long a burst of changes may delay a render: render once no change came
+     * for {@code quiet}, and at the latest {@code max} after the first change. Default 50ms, 1s.
+     */
+    public void wait(String quiet, String max) {
+        Duration q = parseDuration(quiet);
+        Duration m = parseDuration(max);
+        if (m.compareTo(q) < 0) {
+            throw new DslProblem("wait '" + quiet + "', '" + max + "': the maximum must not be shorter than the quiet time");
+        }
+        this.waitValue = Optional.of(new Debounce(q, m));
+    }
+
+    /** {@code wait '200ms'}: quiet 200ms, at most four times that, as consul-template does. */
+    public void wait(String quiet) {
+        Duration q = parseDuration(quiet);
+        this.waitValue = Optional.of(new Debounce(q, q.multipliedBy(4)));
     }
 
     static Duration parseDuration(String text) {

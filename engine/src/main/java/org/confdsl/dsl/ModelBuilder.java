@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.confdsl.dsl.internal.CommandDecl;
 import org.confdsl.dsl.internal.DslProblem;
 import org.confdsl.model.CommandSpec;
+import org.confdsl.model.Debounce;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
@@ -69,6 +70,7 @@ final class ModelBuilder {
                 inPlace,
                 r.reloadValue.map(c -> c.toSpec(timeout)),
                 r.mkdirsValue.or(() -> d.mkdirsValue).orElse(false),
+                r.waitValue.or(() -> d.waitValue).orElse(Debounce.DEFAULT),
                 r.line);
     }
 }

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
  * @param checkInPlace whether the check validates the installed file (swap, check, restore on failure)
  * @param reload the reload command, if any
  * @param mkdirs whether missing parent directories of {@code dest} are created
+ * @param debounce how long a burst of changes may delay a render in watch mode
  * @param line the script line that declared the resource, for messages
  */
 public record ResourceModel(
@@ -37,6 +38,7 @@ public record ResourceModel(
         boolean checkInPlace,
         Optional<CommandSpec> reload,
         boolean mkdirs,
+        Debounce debounce,
         int line) {
 
     public ResourceModel {
@@ -50,6 +52,7 @@ public record ResourceModel(
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(reload, "reload");
+        Objects.requireNonNull(debounce, "debounce");
     }
 
     /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */

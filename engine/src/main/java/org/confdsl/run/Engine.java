@@ -82,10 +82,11 @@ public final class Engine {
 
     /**
      * Watch mode: a pass now, then a render of each resource whose keys change, once its burst
-     * settles, plus a full pass every {@code reconcile}. Runs until the thread is interrupted.
+     * settles (the resource's {@code wait}), plus a full pass every {@code reconcile}. Runs until
+     * the thread is interrupted.
      */
-    public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile, Debounce debounce)
+    public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile)
             throws InterruptedException {
-        new WatchLoop(model, store, pass, options, listener, reconcile, debounce).run();
+        new WatchLoop(model, store, pass, options, listener, reconcile).run();
     }
 }

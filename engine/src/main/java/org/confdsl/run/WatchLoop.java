@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Watch mode: one watch over the union of every resource's prefixes; a change marks the
  * resources whose prefixes cover its key, and each is rendered once its burst has settled
- * ({@link Debounce}). Every {@code reconcile} all resources are processed anyway, so a missed
+ * (its {@link ResourceModel#debounce()}). Every {@code reconcile} all resources are processed anyway, so a missed
  * signal heals; a failed resource is retried with a growing delay.
  */
 final class WatchLoop implements WatchListener {
@@ -42,7 +42,6 @@ final class WatchLoop implements WatchListener {
     private final SyncOptions options;
     private final Consumer<SyncResult> listener;
     private final Duration reconcile;
-    private final Debounce debounce;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -52,14 +51,13 @@ final class WatchLoop implements WatchListener {
     private boolean resyncNeeded;
 
     WatchLoop(EngineModel model, KeyValueStore store, ResourcePass pass, SyncOptions options,
-            Consumer<SyncResult> listener, Duration reconcile, Debounce debounce) {
+            Consumer<SyncResult> listener, Duration reconcile) {
         this.model = model;
         this.store = store;
         this.pass = pass;
         this.options = options;
         this.listener = listener;
         this.reconcile = reconcile;
-        this.debounce = debounce;
     }
 
     /** Runs until the thread is interrupted. */
@@ -109,7 +107,7 @@ final class WatchLoop implements WatchListener {
                     if (times == null) {
                         continue;
                     }
-                    long at = debounce.dueNanos(times[0], times[1]);
+                    long at = r.debounce().dueNanos(times[0], times[1]);
                     if (at <= now) {
                         pending.remove(r.name());
                         due.add(r);
@@ -156,11 +154,13 @@ final class WatchLoop implements WatchListener {
     }
 
     private void scheduleRetry(String resource) {
+        Duration quiet = model.resource(resource).map(r -> r.debounce().quiet()).orElse(Duration.ZERO);
         lock.lock();
         try {
             Duration delay = retryDelay.getOrDefault(resource, FIRST_RETRY);
             retryDelay.put(resource, delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2));
-            long at = System.nanoTime() + delay.toNanos() - debounce.quiet().toNanos();
+            // due = last change + quiet, so "last change" is set to now + delay - quiet
+            long at = System.nanoTime() + delay.toNanos() - quiet.toNanos();
             pending.put(resource, new long[] {at, at});
             changed.signalAll();
         } finally {

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * where such events are not available. Events are delivered on a separate short-lived thread.
  * Thread-safe.
  */
-public final class FileStore implements KeyValueStore {
+public final class FileStore implements MutableKeyValueStore {
 
     /** How often the file is checked when the operating system does not report changes. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -147,6 +147,7 @@ public final class FileStore implements KeyValueStore {
      * @throws StoreException when the file is malformed now, cannot be written, or {@code key}
      *     would need a value and a map at one place (e.g. {@code /a} holds a value and {@code /a/b} is put)
      */
+    @Override
     public long put(String key, String value) {
         Keys.requireNestable(key);
         Objects.requireNonNull(value, "value");
@@ -166,6 +167,7 @@ public final class FileStore implements KeyValueStore {
      *
      * @return the new revision, or the current one if the key did not exist
      */
+    @Override
     public long delete(String key) {
         Keys.requireValid(key);
         synchronized (lock) {
@@ -175,6 +177,24 @@ public final class FileStore implements KeyValueStore {
             }
             Map<String, String> next = new LinkedHashMap<>(ordered);
             next.remove(key);
+            return write(next);
+        }
+    }
+
+    /**
+     * Removes {@code prefix} and every key below it, in one rewrite of the file (one revision).
+     *
+     * @return the new revision, or the current one if no key was covered
+     */
+    @Override
+    public long deletePrefix(String prefix) {
+        Keys.requireValid(prefix);
+        synchronized (lock) {
+            prepareWrite();
+            Map<String, String> next = new LinkedHashMap<>(ordered);
+            if (!next.keySet().removeIf(k -> KeyPrefix.covers(prefix, k))) {
+                return revision;
+            }
             return write(next);
         }
     }

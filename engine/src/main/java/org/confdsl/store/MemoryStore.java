@@ -22,7 +22,7 @@ import org.confdsl.store.internal.Keys;
  * (as after {@link #snapshot}); from before that, the listener gets
  * {@link WatchListener#onResync} saying the history was compacted. Thread-safe.
  */
-public final class MemoryStore implements KeyValueStore {
+public final class MemoryStore implements MutableKeyValueStore {
 
     /** How many events are kept for watches that start from an older revision. */
     public static final int DEFAULT_HISTORY_LIMIT = 10_000;
@@ -65,6 +65,7 @@ public final class MemoryStore implements KeyValueStore {
      * @return the new revision
      * @throws IllegalArgumentException naming the key when it does not start with {@code /}
      */
+    @Override
     public long put(String key, String value) {
         return putAll(Map.of(Keys.requireValid(key), Objects.requireNonNull(value, "value")));
     }
@@ -97,6 +98,7 @@ public final class MemoryStore implements KeyValueStore {
      * @return the new revision, or the current one when the key did not exist (nothing changes)
      * @throws IllegalArgumentException naming the key when it does not start with {@code /}
      */
+    @Override
     public long delete(String key) {
         Keys.requireValid(key);
         synchronized (lock) {
@@ -114,6 +116,7 @@ public final class MemoryStore implements KeyValueStore {
      *
      * @return the new revision, or the current one when no key was covered
      */
+    @Override
     public long deletePrefix(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         synchronized (lock) {

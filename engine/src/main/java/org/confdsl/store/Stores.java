@@ -14,7 +14,7 @@ public final class Stores {
      *
      * @throws StoreException when the store cannot be opened (e.g. the key file is missing or malformed)
      */
-    public static KeyValueStore open(StoreModel model) {
+    public static MutableKeyValueStore open(StoreModel model) {
         // Java 17 has no pattern switch; StoresTest checks that every permitted subtype is handled here.
         if (model instanceof StoreModel.File file) {
             return FileStore.open(file.path());

@@ -1,6 +1,7 @@
 package org.confdsl.dsl
 
 import org.confdsl.model.CommandSpec
+import org.confdsl.model.Debounce
 import org.confdsl.model.StoreModel
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -72,12 +73,13 @@ class DslLoaderSpec extends Specification {
                 mkdirs true
             }
             resource('one') { template 'app.tmpl'; dest '/tmp/one'; reload 'true' }
-            resource('two') { template 'app.tmpl'; dest '/tmp/two'; mode '0644'; timeout '2s'; reload 'true'; mkdirs false }
+            resource('two') { template 'app.tmpl'; dest '/tmp/two'; mode '0644'; timeout '2s'; reload 'true'; mkdirs false; wait '10ms', '200ms' }
+            resource('three') { template 'app.tmpl'; dest '/tmp/three'; wait '250ms' }
         ''')
 
         when:
         def model = new DslLoader().load(path)
-        def (one, two) = model.resources()
+        def (one, two, three) = model.resources()
 
         then:
         model.store() == StoreModel.Memory.of(['/a/b': 'c'])
@@ -90,6 +92,9 @@ class DslLoaderSpec extends Specification {
         two.mode().asInt == 0644
         two.reload().get().timeout() == Duration.ofSeconds(2)
         !two.mkdirs()
+        one.debounce() == Debounce.DEFAULT
+        two.debounce() == new Debounce(Duration.ofMillis(10), Duration.ofMillis(200))
+        three.debounce() == new Debounce(Duration.ofMillis(250), Duration.ofSeconds(1))
     }
 
     def "a memory store from a block, shell commands, and no store meaning keys.yaml beside the script"() {
@@ -127,7 +132,7 @@ class DslLoaderSpec extends Specification {
         'mode as a number'   | 2    | "mode 644 is a number; write the octal mode as a string: mode '0644'"    | "resource('a') {\n mode 644\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"
-        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, template, timeout" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
+        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, template, timeout, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
         'unknown top word'   | 2    | "unknown word 'resorce' at the top level"                                | "store file('k.yaml')\nresorce('a') {\n}"
         'bare word'          | 2    | "'mkdirs' needs a value after it"                                        | "resource('a') {\n mkdirs\n}"
         'wrong argument'     | 2    | "'mkdirs' cannot take (String) in resource 'a'"                          | "resource('a') {\n mkdirs 'yes'\n}"
@@ -136,6 +141,7 @@ class DslLoaderSpec extends Specification {
         'bad resource name'  | 1    | "resource name 'a b' must be letters"                                    | "resource('a b') { }"
         'shell operator'     | 2    | "uses '&&', which only a shell understands; add shell: true"             | "resource('a') {\n check 'nginx -t && true'\n}"
         'unknown option'     | 2    | "reload has no option 'inPlace'; it takes shell, timeout"                | "resource('a') {\n reload 'x', inPlace: true\n}"
+        'wait max < quiet'   | 2    | "the maximum must not be shorter than the quiet time"                    | "resource('a') {\n wait '2s', '1s'\n}"
         'bad timeout'        | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n timeout '5 seconds'\n}"
         'nested resource'    | 2    | "resource 'b' cannot be declared inside resource 'a'"                    | "resource('a') {\n resource('b') { }\n}"
         'two stores'         | 2    | "store is declared twice"                                                | "store file('a.yaml')\nstore file('b.yaml')"

@@ -33,7 +33,7 @@ final class Fixtures {
     static ResourceModel resource(Path template, String prefix = '/cloud') {
         new ResourceModel('cloud', prefix, ['/subdomain', '/upstream'], template, Path.of('/tmp/cloud.conf'),
                 OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), false, 1)
+                Optional.empty(), false, org.confdsl.model.Debounce.DEFAULT, 1)
     }
 
     /** Renders template text against {@code view} without touching the file system. */

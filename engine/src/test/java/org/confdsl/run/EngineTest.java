@@ -18,6 +18,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.confdsl.model.CommandSpec;
+import org.confdsl.model.Debounce;
+import org.confdsl.model.Debounce;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
@@ -39,10 +41,15 @@ class EngineTest {
     Path dir;
 
     ResourceModel resource(String name, String prefix, String template, Optional<CommandSpec> check) throws IOException {
+        return resource(name, prefix, template, check, Debounce.DEFAULT);
+    }
+
+    ResourceModel resource(String name, String prefix, String template, Optional<CommandSpec> check, Debounce debounce)
+            throws IOException {
         Path tmpl = dir.resolve(name + ".tmpl");
         Files.writeString(tmpl, template);
         return new ResourceModel(name, prefix, List.of("/"), tmpl, dir.resolve(name + ".conf"), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), check, false, Optional.empty(), false, 1);
+                Optional.empty(), Optional.empty(), check, false, Optional.empty(), false, debounce, 1);
     }
 
     Engine engine(MemoryStore store, ResourceModel... resources) {
@@ -82,13 +89,14 @@ class EngineTest {
     @Test
     void watchAppliesABurstWithFewRendersAndEndsInTheExactFinalState() throws Exception {
         MemoryStore store = new MemoryStore(Map.of("/app/n", "0"));
-        ResourceModel app = resource("app", "/app", "n=${getv('/n')}\n", Optional.empty());
+        ResourceModel app = resource("app", "/app", "n=${getv('/n')}\n", Optional.empty(),
+                new Debounce(Duration.ofMillis(100), Duration.ofSeconds(2)));
         ResourceModel other = resource("other", "/other", "static\n", Optional.empty());
         List<SyncResult> results = new CopyOnWriteArrayList<>();
         Engine engine = engine(store, app, other);
         Thread loop = new Thread(() -> {
             try {
-                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10), new Debounce(Duration.ofMillis(100), Duration.ofSeconds(2)));
+                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }
@@ -121,7 +129,7 @@ class EngineTest {
         Engine engine = engine(store, app);
         Thread loop = new Thread(() -> {
             try {
-                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10), Debounce.DEFAULT);
+                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             }

@@ -130,7 +130,7 @@ public final class Fixtures {
 
         public ResourceModel build() {
             return new ResourceModel(name, "/app", List.of("/"), dest.resolveSibling("app.tmpl"), dest, mode, owner,
-                    group, check, checkInPlace, reload, mkdirs, 1);
+                    group, check, checkInPlace, reload, mkdirs, org.confdsl.model.Debounce.DEFAULT, 1);
         }
     }
 }

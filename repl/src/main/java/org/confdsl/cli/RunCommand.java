@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.confdsl.model.ResourceModel;
-import org.confdsl.run.Debounce;
 import org.confdsl.sync.SyncOptions;
 import org.confdsl.sync.SyncResult;
 import picocli.CommandLine.ArgGroup;
@@ -76,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
             if (mode.interval != null) {
                 context.engine().interval(mode.interval, options, printer::print);
             } else {
-                context.engine().watch(options, printer::print, reconcile, Debounce.DEFAULT);
+                context.engine().watch(options, printer::print, reconcile);
             }
             return ExitCodes.OK;
         }

@@ -1,11 +1,11 @@
-package org.confdsl.run;
+package org.confdsl.model;
 
 import java.time.Duration;
 
 /**
  * How long a resource waits after a change before it is rendered: until no change came for
  * {@code quiet}, but never longer than {@code max} after the first change (consul-template's
- * {@code wait min:max}).
+ * {@code wait min:max}). Declared per resource with {@code wait '50ms', '1s'}.
  *
  * @param quiet the quiescence that ends a burst
  * @param max the longest a burst may delay a render
@@ -22,7 +22,7 @@ public record Debounce(Duration quiet, Duration max) {
     }
 
     /** The moment (nanoTime) a resource first changed at {@code firstNanos} and last at {@code lastNanos} is due. */
-    long dueNanos(long firstNanos, long lastNanos) {
+    public long dueNanos(long firstNanos, long lastNanos) {
         return Math.min(lastNanos + quiet.toNanos(), firstNanos + max.toNanos());
     }
 }

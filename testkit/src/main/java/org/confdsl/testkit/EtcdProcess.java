@@ -1,0 +1,219 @@
+package org.confdsl.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real single-member etcd, started on 127.0.0.1 with free ports and its own data directory,
+ * stopped by its PID. Restartable with the same ports and data (an outage), or wiped (a new
+ * cluster at the same address).
+ *
+ * <pre>{@code
+ * try (EtcdProcess etcd = EtcdProcess.start()) {
+ *     String url = etcd.clientUrl();   // http://127.0.0.1:PORT
+ * }
+ * }</pre>
+ */
+public final class EtcdProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path etcd;
+    private final Path home;
+    private final int clientPort;
+    private final int peerPort;
+    private final List<String> extraArgs;
+    private Process process;
+
+    private EtcdProcess(Path etcd, Path home, int clientPort, int peerPort, List<String> extraArgs) {
+        this.etcd = etcd;
+        this.home = home;
+        this.clientPort = clientPort;
+        this.peerPort = peerPort;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Starts a fresh etcd in a new temporary directory and waits until it is healthy. */
+    public static EtcdProcess start() {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with more etcd flags (e.g. {@code --auto-compaction-retention}). */
+    public static EtcdProcess start(List<String> extraArgs) {
+        Path binary = Executables.require("etcd", "etcd-server");
+        try {
+            Path home = Files.createTempDirectory("confdsl-etcd-");
+            EtcdProcess p = new EtcdProcess(binary, home, FreePorts.next(), FreePorts.next(), extraArgs);
+            p.launch();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String clientUrl() {
+        return "http://127.0.0.1:" + clientPort;
+    }
+
+    public int clientPort() {
+        return clientPort;
+    }
+
+    /** The PID of the running etcd. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops etcd with SIGTERM (SIGKILL after 10 s); its data stays. */
+    public void stop() {
+        if (isRunning()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** Kills etcd with SIGKILL, as a crash would; its data stays. */
+    public void kill() {
+        if (isRunning()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    /** Starts etcd again on the same ports with the same data. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    /** Stops etcd, deletes its data, and starts an empty one on the same ports: a new cluster. */
+    public void wipeAndRestart() {
+        stop();
+        deleteTree(dataDir());
+        launch();
+    }
+
+    /** The etcd log so far, for failure messages. */
+    public String log() {
+        try {
+            return Files.exists(logFile()) ? Files.readString(logFile(), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + logFile() + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops etcd and deletes its directory. */
+    @Override
+    public void close() {
+        kill();
+        deleteTree(home);
+    }
+
+    private Path dataDir() {
+        return home.resolve("data");
+    }
+
+    private Path logFile() {
+        return home.resolve("etcd.log");
+    }
+
+    private void launch() {
+        String peer = "http://127.0.0.1:" + peerPort;
+        List<String> command = new ArrayList<>(List.of(etcd.toString(),
+                "--name", "confdsl-test",
+                "--data-dir", dataDir().toString(),
+                "--listen-client-urls", clientUrl(),
+                "--advertise-client-urls", clientUrl(),
+                "--listen-peer-urls", peer,
+                "--initial-advertise-peer-urls", peer,
+                "--initial-cluster", "confdsl-test=" + peer,
+                "--initial-cluster-state", "new"));
+        command.addAll(extraArgs);
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + etcd, e);
+        }
+        awaitHealthy();
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(clientUrl() + "/health")).timeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("etcd exited with " + process.exitValue() + " while starting:\n" + tail(log()));
+            }
+            try {
+                HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"true\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for etcd", e);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for etcd", e);
+            }
+        }
+        kill();
+        throw new IllegalStateException("etcd did not become healthy within " + START_TIMEOUT + ":\n" + tail(log()));
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String tail(String log) {
+        List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+}
