@@ -48,6 +48,7 @@ final class WatchLoop implements WatchListener {
     /** Resource name → [first change, last change] in nanoTime, for resources waiting to render. */
     private final Map<String, long[]> pending = new HashMap<>();
     private final Map<String, Duration> retryDelay = new HashMap<>();
+    private final KeyMirror mirror = new KeyMirror();
     private boolean resyncNeeded;
 
     WatchLoop(EngineModel model, KeyValueStore store, ResourcePass pass, SyncOptions options,
@@ -63,8 +64,13 @@ final class WatchLoop implements WatchListener {
     /** Runs until the thread is interrupted. */
     void run() throws InterruptedException {
         List<String> prefixes = ResourcePass.prefixesOf(model.resources());
+        boolean first = true;
         while (!Thread.currentThread().isInterrupted()) {
             long revision = processAll();
+            if (!first) {
+                LOG.info("resynced at revision {}", revision);
+            }
+            first = false;
             Watch watch = store.watch(prefixes, revision, this);
             try {
                 LOG.debug("watching {} prefixes from revision {}", prefixes.size(), revision);
@@ -76,10 +82,12 @@ final class WatchLoop implements WatchListener {
         throw new InterruptedException();
     }
 
+    /** A fresh read of the store into the mirror, then a pass over every resource; the read's revision. */
     private long processAll() throws InterruptedException {
         while (true) {
             try {
                 Snapshot snapshot = pass.snapshot(model.resources());
+                mirror.reset(snapshot);
                 pass.run(model.resources(), snapshot, options, this::report);
                 return snapshot.revision();
             } catch (StoreException e) {
@@ -123,19 +131,23 @@ final class WatchLoop implements WatchListener {
                 lock.unlock();
             }
             if (due.isEmpty()) {
-                due = model.resources();
+                reconcileAll();
                 nextReconcile = System.nanoTime() + reconcile.toNanos();
+            } else {
+                pass.run(due, mirror.snapshot(ResourcePass.prefixesOf(due)), options, this::report);
             }
-            processSome(due);
         }
     }
 
-    private void processSome(List<ResourceModel> due) {
+    /** The periodic full pass: a fresh read heals anything a watch could have missed. */
+    private void reconcileAll() {
         try {
-            pass.run(due, options, this::report);
+            Snapshot snapshot = pass.snapshot(model.resources());
+            mirror.reset(snapshot);
+            pass.run(model.resources(), snapshot, options, this::report);
         } catch (StoreException e) {
             LOG.warn("{}; will retry", e.getMessage());
-            due.forEach(r -> scheduleRetry(r.name()));
+            model.resources().forEach(r -> scheduleRetry(r.name()));
         }
     }
 
@@ -171,6 +183,7 @@ final class WatchLoop implements WatchListener {
     @Override
     public void onEvents(List<WatchEvent> events) {
         long now = System.nanoTime();
+        mirror.apply(events);
         lock.lock();
         try {
             for (WatchEvent event : events) {
