@@ -1,7 +1,6 @@
 package org.confdsl.run;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watch mode: one watch over the union of every resource's prefixes; a change marks the
- * resources whose prefixes cover its key, and each is rendered once its burst has settled
- * (its {@link ResourceModel#debounce()}). Every {@code reconcile} all resources are processed anyway, so a missed
+ * resources whose prefixes cover its key; a lone change renders at once, a burst once more when
+ * it settles ({@link Bursts}, the resource's {@link ResourceModel#debounce()}). Every {@code reconcile} all resources are processed anyway, so a missed
  * signal heals; a failed resource is retried with a growing delay.
  */
 final class WatchLoop implements WatchListener {
@@ -45,8 +44,7 @@ final class WatchLoop implements WatchListener {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Resource name → [first change, last change] in nanoTime, for resources waiting to render. */
-    private final Map<String, long[]> pending = new HashMap<>();
+    private final Bursts bursts = new Bursts();
     private final Map<String, Duration> retryDelay = new HashMap<>();
     private final KeyMirror mirror = new KeyMirror();
     private boolean resyncNeeded;
@@ -100,31 +98,19 @@ final class WatchLoop implements WatchListener {
     private void followUntilResync() throws InterruptedException {
         long nextReconcile = System.nanoTime() + reconcile.toNanos();
         while (true) {
-            List<ResourceModel> due = new ArrayList<>();
+            List<ResourceModel> due;
             lock.lock();
             try {
                 if (resyncNeeded) {
                     resyncNeeded = false;
-                    pending.clear();
+                    bursts.clear();
                     return;
                 }
                 long now = System.nanoTime();
-                long wake = nextReconcile;
-                for (ResourceModel r : model.resources()) {
-                    long[] times = pending.get(r.name());
-                    if (times == null) {
-                        continue;
-                    }
-                    long at = r.debounce().dueNanos(times[0], times[1]);
-                    if (at <= now) {
-                        pending.remove(r.name());
-                        due.add(r);
-                    } else {
-                        wake = Math.min(wake, at);
-                    }
-                }
+                List<String> names = bursts.takeDue(now);
+                due = model.resources().stream().filter(r -> names.contains(r.name())).toList();
                 if (due.isEmpty() && now < nextReconcile) {
-                    changed.awaitNanos(wake - now);
+                    changed.awaitNanos(Math.min(nextReconcile, bursts.nextDue()) - now);
                     continue;
                 }
             } finally {
@@ -166,14 +152,11 @@ final class WatchLoop implements WatchListener {
     }
 
     private void scheduleRetry(String resource) {
-        Duration quiet = model.resource(resource).map(r -> r.debounce().quiet()).orElse(Duration.ZERO);
         lock.lock();
         try {
             Duration delay = retryDelay.getOrDefault(resource, FIRST_RETRY);
             retryDelay.put(resource, delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2));
-            // due = last change + quiet, so "last change" is set to now + delay - quiet
-            long at = System.nanoTime() + delay.toNanos() - quiet.toNanos();
-            pending.put(resource, new long[] {at, at});
+            bursts.retryAt(resource, System.nanoTime() + delay.toNanos());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -186,11 +169,9 @@ final class WatchLoop implements WatchListener {
         mirror.apply(events);
         lock.lock();
         try {
-            for (WatchEvent event : events) {
-                for (ResourceModel r : model.resources()) {
-                    if (KeyPrefix.coveredByAny(r.watchedPrefixes(), event.key())) {
-                        pending.compute(r.name(), (k, t) -> t == null ? new long[] {now, now} : new long[] {t[0], now});
-                    }
+            for (ResourceModel r : model.resources()) {
+                if (events.stream().anyMatch(e -> KeyPrefix.coveredByAny(r.watchedPrefixes(), e.key()))) {
+                    bursts.changed(r.name(), r.debounce(), now);
                 }
             }
             changed.signalAll();
