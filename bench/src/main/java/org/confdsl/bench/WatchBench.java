@@ -1,0 +1,168 @@
+package org.confdsl.bench;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.PutOption;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.confdsl.testkit.EtcdProcess;
+
+/**
+ * The watch daemon against a real etcd on loopback, measured from outside: the real program
+ * ({@code ./confdsl run --watch --sync-only}) in its own process, keys written with jetcd, the
+ * destination observed through inotify. Every loop is bounded in count and time.
+ *
+ * <pre>src/bench/etcd-watch.sh [changes]</pre>
+ */
+public final class WatchBench {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Longer than the default quiet time (50 ms), so each change is a lone change, not a burst. */
+    private static final long SPACING_MS = 60;
+
+    private final Path launcher;
+    private final Path work;
+    private final KV kv;
+    private final String endpoint;
+
+    private WatchBench(Path launcher, Path work, KV kv, String endpoint) {
+        this.launcher = launcher;
+        this.work = work;
+        this.kv = kv;
+        this.endpoint = endpoint;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int changes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Path launcher = Path.of(System.getProperty("confdsl.launcher", "confdsl")).toAbsolutePath();
+        Path work = Files.createTempDirectory("confdsl-bench-");
+        try (EtcdProcess etcd = EtcdProcess.start(List.of("--quota-backend-bytes", "1073741824"));
+                Client client = Client.builder().endpoints(etcd.clientUrl()).build()) {
+            WatchBench bench = new WatchBench(launcher, work, client.getKVClient(), etcd.clientUrl());
+            bench.small(changes);
+            bench.big(changes, 10_000);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Two keys: latency of lone changes, a burst, and the daemon's memory. */
+    private void small(int changes) throws Exception {
+        put("/small/a", "v0");
+        put("/small/b", "v0");
+        Path script = script("small", "a=${getv('/a')}\nb=${getv('/b')}\n");
+        Path dest = work.resolve("out/small.conf");
+        try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state-small"), work.resolve("small.log"));
+                FileAwaiter file = awaiter(dest)) {
+            file.await("a=v0", Duration.ofSeconds(60));
+            long rssStart = daemon.rssKib();
+
+            long[] latency = new long[changes];
+            for (int i = 1; i <= changes; i++) {
+                String key = i % 2 == 0 ? "/small/a" : "/small/b";
+                long t0 = System.nanoTime();
+                put(key, "v" + i);
+                latency[i - 1] = file.await("=v" + i + "\n", WAIT) - t0;
+                TimeUnit.MILLISECONDS.sleep(SPACING_MS);
+            }
+            report("1. put -> destination written, 2 keys, --sync-only", new Stats(latency).toString());
+
+            int before = daemon.updates();
+            long lastPut = 0;
+            for (int i = 1; i <= 200; i++) {
+                put("/small/a", "burst" + i);
+                lastPut = System.nanoTime();
+            }
+            long settled = file.await("a=burst200\n", WAIT);
+            TimeUnit.SECONDS.sleep(2); // longer than the default maximum wait (1 s): count any late render too
+            report("3. 200 back-to-back puts", String.format("%d renders, final state on disk %.1f ms after the last put",
+                    daemon.updates() - before, (settled - lastPut) / 1e6));
+
+            for (int i = 1; i <= 1000; i++) {
+                put(i % 2 == 0 ? "/small/a" : "/small/b", "rss" + i);
+            }
+            file.await("a=rss1000\n", WAIT);
+            long rssAfter = daemon.rssKib();
+            TimeUnit.SECONDS.sleep(30);
+            long rssIdle = daemon.rssKib();
+            report("4. watch daemon RSS", String.format("%d MB at start, %d MB after 1,000 changes, %d MB after 30 s idle",
+                    rssStart / 1024, rssAfter / 1024, rssIdle / 1024));
+        }
+    }
+
+    /** A 10,000-key prefix rendered in full on every change. */
+    private void big(int changes, int keys) throws Exception {
+        List<Op> batch = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            batch.add(Op.put(bytes(String.format("/big/items/%05d", i)), bytes("127.0.0.1:" + (10000 + i)), PutOption.DEFAULT));
+            if (batch.size() == 100) {
+                kv.txn().Then(batch.toArray(new Op[0])).commit().get(10, TimeUnit.SECONDS);
+                batch.clear();
+            }
+        }
+        put("/big/marker", "m0");
+        Path script = script("big", "marker=${getv('/marker')}\n<% getvs('/items/*').each { %>server ${it};\n<% } %>");
+        Path dest = work.resolve("out/big.conf");
+        try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state-big"), work.resolve("big.log"));
+                FileAwaiter file = awaiter(dest)) {
+            file.await("marker=m0\n", Duration.ofSeconds(60));
+            long[] latency = new long[changes];
+            for (int i = 1; i <= changes; i++) {
+                long t0 = System.nanoTime();
+                put("/big/marker", "m" + i);
+                latency[i - 1] = file.await("marker=m" + i + "\n", WAIT) - t0;
+                TimeUnit.MILLISECONDS.sleep(SPACING_MS);
+            }
+            report("2. put -> destination written, 10,000-key prefix, --sync-only", new Stats(latency).toString());
+            report("   daemon RSS with 10,000 keys", daemon.rssKib() / 1024 + " MB");
+        }
+    }
+
+    private Path script(String name, String template) throws IOException {
+        Files.writeString(work.resolve(name + ".tmpl"), template);
+        Path script = work.resolve(name + ".groovy");
+        Files.writeString(script, "store etcd('" + endpoint + "')\n"
+                + "resource('" + name + "') {\n"
+                + "    prefix '/" + name + "'\n"
+                + "    template '" + name + ".tmpl'\n"
+                + "    dest 'out/" + name + ".conf'\n"
+                + "    mkdirs true\n"
+                + "}\n");
+        return script;
+    }
+
+    private FileAwaiter awaiter(Path dest) throws IOException {
+        Files.createDirectories(dest.getParent());
+        return new FileAwaiter(dest);
+    }
+
+    private void put(String key, String value) throws Exception {
+        kv.put(bytes(key), bytes(value)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    private static void report(String what, String figures) {
+        System.out.printf("%-62s %s%n", what, figures);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
