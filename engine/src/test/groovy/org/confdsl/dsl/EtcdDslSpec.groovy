@@ -131,6 +131,7 @@ class EtcdDslSpec extends Specification {
         'zero timeout'       | 1    | "the etcd timeout must be longer than zero"                               | "store etcd('http://h:2379') { timeout '0s' }"
         'unknown word'       | 3    | "unknown word 'endpoint' in etcd; the words here are: ca, cert, key, password, timeout, user" | "store etcd('http://h:2379') {\n user 'u'\n endpoint 'x'\n}"
         'empty user'         | 2    | "user needs a value"                                                      | "store etcd('http://h:2379') {\n user ''\n}"
+        'list for a block'   | 1    | "several etcd endpoints with a block go in a list: etcd(['http://10.0.0.1:2379'" | "store etcd('http://a:1', 'http://b:2') { user 'u' }"
         'etcd in a resource' | 2    | "etcd cannot be declared inside resource 'b'"                             | "resource('b') {\n store etcd('http://h:2379') { }\n}"
     }
 
