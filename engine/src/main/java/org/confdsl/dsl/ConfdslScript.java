@@ -6,6 +6,7 @@ import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -13,7 +14,7 @@ import org.confdsl.model.StoreModel;
 
 /**
  * The base class of every confdsl script: its top-level words are {@code store}, {@code file},
- * {@code memory}, {@code defaults} and {@code resource}. Running a script only records what it
+ * {@code etcd}, {@code memory}, {@code defaults} and {@code resource}. Running a script only records what it
  * declares (see {@link DslLoader}); nothing is read, written or started.
  */
 public abstract class ConfdslScript extends Script {
@@ -39,7 +40,10 @@ public abstract class ConfdslScript extends Script {
         return recorder;
     }
 
-    /** Where the keys live: {@code store file('keys.yaml')} or {@code store memory { ... }}. Default: {@code file('keys.yaml')}. */
+    /**
+     * Where the keys live: {@code store file('keys.yaml')}, {@code store etcd('http://127.0.0.1:2379')}
+     * or {@code store memory { ... }}. Default: {@code file('keys.yaml')}.
+     */
     public void store(StoreModel store) {
         recorder().store(store);
     }
@@ -47,6 +51,47 @@ public abstract class ConfdslScript extends Script {
     /** A YAML or JSON key file, relative to the script; its nested maps become {@code /a/b} keys. */
     public StoreModel file(String path) {
         return new StoreModel.File(recorder().resolve(FileSettingsSpec.nonBlank("file", path)));
+    }
+
+    /**
+     * An etcd cluster (v3 API) at {@code endpoints}, e.g. {@code etcd('http://127.0.0.1:2379', 'http://127.0.0.1:22379')}:
+     * plain connections, no authentication, 5s timeouts. Endpoints are {@code http://} or
+     * {@code https://} URLs with a host and a port. Nothing connects until the store is opened.
+     */
+    public StoreModel etcd(String... endpoints) {
+        return etcd(List.of(endpoints), spec -> { });
+    }
+
+    /** {@link #etcd(String...)} with a list of endpoints: {@code etcd(['http://a:2379', 'http://b:2379'])}. */
+    public StoreModel etcd(List<String> endpoints) {
+        return etcd(endpoints, spec -> { });
+    }
+
+    /**
+     * One etcd endpoint with settings: {@code etcd('https://127.0.0.1:2379') { user 'root'; password env: 'ETCD_PASSWORD'; ca 'ca.pem' }}.
+     * See {@link EtcdSpec} for the words.
+     */
+    public StoreModel etcd(String endpoint,
+            @DelegatesTo(value = EtcdSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        return etcd(List.of(endpoint), body);
+    }
+
+    /** {@link #etcd(String, Closure)} for Java callers. */
+    public StoreModel etcd(String endpoint, Consumer<EtcdSpec> body) {
+        return etcd(List.of(endpoint), body);
+    }
+
+    /** A cluster with settings: {@code etcd(['https://a:2379', 'https://b:2379']) { ca 'ca.pem' }}. */
+    public StoreModel etcd(List<String> endpoints,
+            @DelegatesTo(value = EtcdSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        return etcd(endpoints, spec -> ScriptRecorder.call(body, spec));
+    }
+
+    /** {@link #etcd(List, Closure)} for Java callers. */
+    public StoreModel etcd(List<String> endpoints, Consumer<EtcdSpec> body) {
+        EtcdSpec spec = new EtcdSpec(recorder()::resolve);
+        recorder().inBlock("etcd", spec, body);
+        return spec.build(endpoints);
     }
 
     /** An in-memory store holding {@code entries} (absolute keys to values). */

@@ -108,7 +108,12 @@ final class ScriptRecorder {
         if (!wordsOf(blockSpec == null ? ConfdslScript.class : blockSpec.getClass()).contains(word)) {
             return unknownWordMessage(word);
         }
-        String given = Arrays.stream(e.getArguments())
+        Object[] args = e.getArguments();
+        if (word.equals("etcd") && args.length > 2 && args[args.length - 1] instanceof Closure) {
+            // Java varargs cannot precede a block, so a cluster with settings takes a list.
+            return "several etcd endpoints with a block go in a list: etcd(['http://10.0.0.1:2379', 'http://10.0.0.2:2379']) { ... }";
+        }
+        String given = Arrays.stream(args)
                 .map(a -> a == null ? "null" : a.getClass().getSimpleName())
                 .collect(Collectors.joining(", "));
         return "'" + word + "' cannot take (" + given + ")" + (block.isEmpty() ? "" : " in " + block)

@@ -30,7 +30,29 @@ class ExamplesTypeCheckSpec extends Specification {
 
     def "there are examples to check"() {
         expect:
-        examples().size() >= 2
+        examples().size() >= 3
+        examples()*.fileName*.toString().contains('etcd_upstreams.groovy')
+    }
+
+    def "every form of the etcd word compiles with static type checking"() {
+        when:
+        typeCheckingLoader().parseClass('''
+            store etcd('http://127.0.0.1:2379', 'http://127.0.0.1:22379')
+            store etcd(['https://a:2379', 'https://b:2379']) { ca 'ca.pem' }
+            store etcd('https://127.0.0.1:2379') {
+                user 'root'
+                password env: 'ETCD_PASSWORD'
+                password file: '/run/secrets/etcd'
+                password 'literal'
+                ca 'certs/ca.pem'
+                cert 'certs/client.pem'
+                key 'certs/client-key.pem'
+                timeout '5s'
+            }
+        ''', 'etcd_forms.groovy')
+
+        then:
+        noExceptionThrown()
     }
 
     def "#example.fileName compiles with static type checking"() {

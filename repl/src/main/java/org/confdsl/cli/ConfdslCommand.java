@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
-        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class},
+        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (or in sync)",
@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  3  a resource failed to render or be written",
             "  4  a check command rejected a candidate",
             "  5  a reload command failed (retried at the next run)",
-            "  6  the store cannot be read",
+            "  6  the store cannot be read or written (missing key file, unreachable etcd)",
+            "  7  keys get: the key does not exist",
             "130  interrupted"})
 final class ConfdslCommand implements Runnable {
 

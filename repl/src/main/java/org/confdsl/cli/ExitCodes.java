@@ -22,6 +22,8 @@ public final class ExitCodes {
     public static final int RELOAD_FAILED = 5;
     /** The store cannot be read (missing or malformed key file, unreachable etcd). */
     public static final int STORE = 6;
+    /** {@code keys get}: the key does not exist (the store answered; compare {@link #STORE}). */
+    public static final int KEY_NOT_FOUND = 7;
     /** Interrupted (Ctrl-C, SIGTERM). */
     public static final int INTERRUPTED = 130;
 

@@ -27,6 +27,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
+    @Mixin
+    StoreOptions storeOptions;
+
     @Parameters(index = "1..*", paramLabel = "RESOURCE", description = "Resources to render. Default: all.")
     List<String> resources = new ArrayList<>();
 
@@ -36,7 +39,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ScriptContext context = script.open()) {
+        try (ScriptContext context = script.open(storeOptions)) {
             List<ResourceModel> selected = context.select(resources);
             for (ResourceModel resource : selected) {
                 Rendered rendered = context.engine().render(resource);

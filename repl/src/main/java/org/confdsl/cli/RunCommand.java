@@ -27,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions script;
 
+    @Mixin
+    StoreOptions storeOptions;
+
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
@@ -63,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SyncOptions options = new SyncOptions(noop, syncOnly, keepStageFile);
         OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        try (ScriptContext context = script.open()) {
+        try (ScriptContext context = script.open(storeOptions)) {
             List<ResourceModel> selected = context.select(resources);
             if (mode.once) {
                 List<SyncResult> results = context.engine().once(selected, options, printer::print);

@@ -16,7 +16,7 @@ import org.confdsl.template.TemplateRenderer;
 
 /**
  * A loaded script with its store opened and an engine built: what every command that acts on a
- * script needs. Layering: script → command line → one engine.
+ * script needs. Layering: script → command line ({@link StoreOptions}) → one engine.
  */
 final class ScriptContext implements AutoCloseable {
 
@@ -30,9 +30,13 @@ final class ScriptContext implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Loads {@code script} and opens its store; {@code stateDir} keeps pending reloads between runs. */
-    static ScriptContext open(Path script, Path stateDir) {
-        EngineModel model = new DslLoader().load(script);
+    /**
+     * Loads {@code script}, layers the command line's store options over its store, and opens
+     * that store; {@code stateDir} keeps pending reloads between runs.
+     */
+    static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions) {
+        EngineModel loaded = new DslLoader().load(script);
+        EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
         KeyValueStore store = Stores.open(model.store());
         Syncer syncer = new Syncer(new CommandRunner(), PendingReloads.inDirectory(stateDir));
         return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer));

@@ -29,7 +29,7 @@ final class ScriptOptions {
         return base.resolve("confdsl");
     }
 
-    ScriptContext open() {
-        return ScriptContext.open(script, stateDir());
+    ScriptContext open(StoreOptions storeOptions) {
+        return ScriptContext.open(script, stateDir(), storeOptions);
     }
 }
