@@ -47,7 +47,7 @@ class StoresTest {
     /** Java 17 cannot switch exhaustively over a sealed type; this fails when a new kind of store is added. */
     @Test
     void everyKindOfStoreModelIsHandled() {
-        Set<Class<?>> handled = Set.of(StoreModel.File.class, StoreModel.Memory.class);
+        Set<Class<?>> handled = Set.of(StoreModel.File.class, StoreModel.Etcd.class, StoreModel.Memory.class);
         assertEquals(handled, Set.of(StoreModel.class.getPermittedSubclasses()),
                 "a new StoreModel needs a branch in Stores.open and a test here");
     }
