@@ -3,6 +3,7 @@ package org.confdsl.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,6 +16,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.Response;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
 import org.confdsl.model.StoreModel;
 import org.confdsl.store.etcd.ClusterGuard;
 import org.confdsl.store.etcd.ConnectionMonitor;
@@ -128,6 +130,20 @@ public final class EtcdStore implements MutableKeyValueStore {
         Client c = client();
         return revision(EtcdErrors.await(c.getKVClient().put(KeyRanges.bytes(key), KeyRanges.bytes(value)), connector,
                 "writing etcd").getHeader());
+    }
+
+    /**
+     * Sets every key of {@code batch} in one transaction: one revision, seen together by every read and watch.
+     *
+     * @return the revision of the change, or the current revision for an empty batch
+     */
+    public long putAll(Map<String, String> batch) {
+        batch.keySet().forEach(Keys::requireValid);
+        Client c = client();
+        Op[] puts = batch.entrySet().stream()
+                .map(e -> Op.put(KeyRanges.bytes(e.getKey()), KeyRanges.bytes(e.getValue()), PutOption.DEFAULT))
+                .toArray(Op[]::new);
+        return revision(EtcdErrors.await(c.getKVClient().txn().Then(puts).commit(), connector, "writing etcd").getHeader());
     }
 
     /** Removes {@code key}; returns the revision after the call (unchanged when the key did not exist). */
