@@ -84,12 +84,13 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
 
     /** Starts watching on the store's current client. */
     public void start() {
-        run(() -> connect(client.get()));
+        run(() -> connect(client.get(), false));
     }
 
     /** Follows again on {@code fresh} (a new client after an outage), from the next undelivered revision. */
     public void reconnect(Client fresh) {
-        run(() -> connect(fresh));
+        // The store verified the fresh client; its monitor reports "up" only after this call.
+        run(() -> connect(fresh, true));
     }
 
     /** Ends the watch with {@link WatchListener#onResync} saying {@code why}. */
@@ -120,13 +121,13 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
         }
     }
 
-    private void connect(Client c) {
+    private void connect(Client c, boolean verified) {
         if (finished || closed) {
             return;
         }
         int gen = ++generation;
         closeWatcher();
-        if (!reachable.getAsBoolean()) {
+        if (!verified && !reachable.getAsBoolean()) {
             return;
         }
         WatchOption option = WatchOption.builder()
@@ -212,7 +213,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
         try {
             delivery.schedule(() -> {
                 if (gen == generation) {
-                    connect(client.get());
+                    connect(client.get(), false);
                 }
             }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException storeClosed) {
