@@ -111,7 +111,8 @@ class EtcdStoreTest {
                 }));
             }
             int reads = 0;
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long readStart = System.nanoTime();
+            long end = readStart + TimeUnit.SECONDS.toNanos(2);
             while (reads < 300 && System.nanoTime() < end) {
                 Snapshot s = store.snapshot(List.of(root + "/a", root + "/b"));
                 assertEquals(s.entries().get(a), s.entries().get(b), "a and b differ at revision " + s.revision());
@@ -122,7 +123,9 @@ class EtcdStoreTest {
             for (Future<Integer> f : done) {
                 writes += f.get(10, TimeUnit.SECONDS);
             }
-            System.out.printf("snapshot consistency: %d snapshots of 2 prefixes during %d transactions%n", reads, writes);
+            double perRead = (System.nanoTime() - readStart) / 1e6 / reads;
+            System.out.printf("snapshot consistency: %d snapshots of 2 prefixes (%.2f ms each) during %d transactions%n",
+                    reads, perRead, writes);
             assertTrue(writes > 10 && reads > 10, "the writers and the reader overlapped");
         } finally {
             writers.shutdownNow();

@@ -44,6 +44,15 @@ class StoresTest {
         }
     }
 
+    @Test
+    void anEtcdModelOpensAnEtcdStoreEvenWhileEtcdIsDown() {
+        try (KeyValueStore store = Stores.open(StoreModel.Etcd.of(List.of("http://127.0.0.1:1")))) {
+            assertInstanceOf(EtcdStore.class, store);
+            StoreException e = assertThrows(StoreException.class, () -> store.snapshot(List.of("/")));
+            assertEquals(true, e.getMessage().startsWith("etcd unreachable at http://127.0.0.1:1"), e.getMessage());
+        }
+    }
+
     /** Java 17 cannot switch exhaustively over a sealed type; this fails when a new kind of store is added. */
     @Test
     void everyKindOfStoreModelIsHandled() {

@@ -32,6 +32,12 @@ public final class EtcdErrors {
             return call.get(model.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
+            for (java.net.URI endpoint : connector.endpoints()) {
+                java.util.Optional<String> tls = TlsProbe.diagnose(endpoint, model.caFile());
+                if (tls.isPresent()) {
+                    throw tlsFailure(connector, tls.get(), e);
+                }
+            }
             throw new StoreException(action + " at " + endpoints(model) + " did not answer within " + model.requestTimeout()
                     + ": check that etcd runs and listens there, that a quorum of members is up, and the endpoints in the script", e);
         } catch (InterruptedException e) {
@@ -62,15 +68,19 @@ public final class EtcdErrors {
                     + "; check the user, its roles, and that etcd's authentication settings match the script", t);
         }
         if (hasCause(t, SSLException.class) || text.contains("pkix") || text.contains("certificate") || text.contains("handshake")) {
-            return new StoreException("TLS handshake with etcd" + where + " failed (" + firstLine(rootCause(t))
-                    + "): check that " + connector.tlsFiles() + " holds the CA that signed the etcd server certificate,"
-                    + " that the certificate names 127.0.0.1 or the host used, and any client certificate etcd demands", t);
+            return tlsFailure(connector, firstLine(rootCause(t)), t);
         }
         if (text.contains("unavailable") || text.contains("connection refused") || text.contains("network closed")
                 || text.contains("io exception") || text.contains("deadline")) {
             return unreachable(model, firstLine(rootCause(t)));
         }
         return new StoreException(action + where + " failed: " + firstLine(t), t);
+    }
+
+    private static StoreException tlsFailure(EtcdConnector connector, String detail, Throwable cause) {
+        return new StoreException("TLS handshake with etcd at " + endpoints(connector.model()) + " failed (" + detail
+                + "): check that " + connector.tlsFiles() + " holds the CA that signed the etcd server certificate,"
+                + " that the certificate names 127.0.0.1 or the host used, and any client certificate etcd demands", cause);
     }
 
     /** etcd cannot be reached; {@code detail} says how the attempt failed. */
