@@ -44,10 +44,19 @@ class StoresTest {
         }
     }
 
+    @Test
+    void anEtcdModelOpensAnEtcdStoreEvenWhileEtcdIsDown() {
+        try (KeyValueStore store = Stores.open(StoreModel.Etcd.of(List.of("http://127.0.0.1:1")))) {
+            assertInstanceOf(EtcdStore.class, store);
+            StoreException e = assertThrows(StoreException.class, () -> store.snapshot(List.of("/")));
+            assertEquals(true, e.getMessage().startsWith("etcd unreachable at http://127.0.0.1:1"), e.getMessage());
+        }
+    }
+
     /** Java 17 cannot switch exhaustively over a sealed type; this fails when a new kind of store is added. */
     @Test
     void everyKindOfStoreModelIsHandled() {
-        Set<Class<?>> handled = Set.of(StoreModel.File.class, StoreModel.Memory.class);
+        Set<Class<?>> handled = Set.of(StoreModel.File.class, StoreModel.Etcd.class, StoreModel.Memory.class);
         assertEquals(handled, Set.of(StoreModel.class.getPermittedSubclasses()),
                 "a new StoreModel needs a branch in Stores.open and a test here");
     }

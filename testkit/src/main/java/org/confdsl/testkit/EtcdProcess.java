@@ -33,17 +33,29 @@ public final class EtcdProcess implements AutoCloseable {
 
     private final Path etcd;
     private final Path home;
+    private final String name;
+    private final String scheme;
     private final int clientPort;
     private final int peerPort;
+    private final int metricsPort;
     private final List<String> extraArgs;
+    private String initialCluster;
+    private String clusterToken;
     private Process process;
 
-    private EtcdProcess(Path etcd, Path home, int clientPort, int peerPort, List<String> extraArgs) {
+    EtcdProcess(Path etcd, Path home, String name, String scheme, int clientPort, int peerPort, List<String> extraArgs) {
         this.etcd = etcd;
         this.home = home;
+        this.name = name;
+        this.scheme = scheme;
         this.clientPort = clientPort;
         this.peerPort = peerPort;
+        // A plain metrics listener serves /health whatever TLS the client listener demands.
+        this.metricsPort = FreePorts.next();
         this.extraArgs = List.copyOf(extraArgs);
+        this.initialCluster = name + "=" + peerUrl();
+        // Kept across wipeAndRestart: the new etcd then has the same cluster ID, as a re-created one would.
+        this.clusterToken = "confdsl-" + home.getFileName();
     }
 
     /** Starts a fresh etcd in a new temporary directory and waits until it is healthy. */
@@ -56,7 +68,7 @@ public final class EtcdProcess implements AutoCloseable {
         Path binary = Executables.require("etcd", "etcd-server");
         try {
             Path home = Files.createTempDirectory("confdsl-etcd-");
-            EtcdProcess p = new EtcdProcess(binary, home, FreePorts.next(), FreePorts.next(), extraArgs);
+            EtcdProcess p = new EtcdProcess(binary, home, "confdsl-test", "http", FreePorts.next(), FreePorts.next(), extraArgs);
             p.launch();
             return p;
         } catch (IOException e) {
@@ -64,9 +76,52 @@ public final class EtcdProcess implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /**
+     * Starts a fresh etcd whose client listener speaks TLS with the certificates of {@code tls};
+     * with {@code clientCertAuth} it also demands a client certificate signed by the same CA.
+     */
+    public static EtcdProcess startTls(EtcdTls tls, boolean clientCertAuth) {
+        Path binary = Executables.require("etcd", "etcd-server");
+        List<String> args = new ArrayList<>(List.of(
+                "--cert-file", tls.serverCert().toString(),
+                "--key-file", tls.serverKey().toString(),
+                "--trusted-ca-file", tls.caFile().toString()));
+        if (clientCertAuth) {
+            args.add("--client-cert-auth");
+        }
+        try {
+            Path home = Files.createTempDirectory("confdsl-etcd-tls-");
+            EtcdProcess p = new EtcdProcess(binary, home, "confdsl-test", "https", FreePorts.next(), FreePorts.next(), args);
+            p.launch();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}, or {@code https://...} for a TLS etcd. */
     public String clientUrl() {
-        return "http://127.0.0.1:" + clientPort;
+        return scheme + "://127.0.0.1:" + clientPort;
+    }
+
+    /** The member's name in its cluster. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code http://127.0.0.1:PORT} of the peer listener. */
+    public String peerUrl() {
+        return "http://127.0.0.1:" + peerPort;
+    }
+
+    /** A plain-HTTP URL that serves {@code /health} and {@code /metrics}, also for a TLS etcd. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + metricsPort;
+    }
+
+    void initialCluster(String members, String token) {
+        this.initialCluster = members;
+        this.clusterToken = token;
     }
 
     public int clientPort() {
@@ -136,15 +191,23 @@ public final class EtcdProcess implements AutoCloseable {
     }
 
     private void launch() {
-        String peer = "http://127.0.0.1:" + peerPort;
+        spawn();
+        awaitHealthy();
+    }
+
+    /** Starts the process without waiting: a cluster member becomes healthy only once a quorum runs. */
+    void spawn() {
+        String peer = peerUrl();
         List<String> command = new ArrayList<>(List.of(etcd.toString(),
-                "--name", "confdsl-test",
+                "--name", name,
                 "--data-dir", dataDir().toString(),
                 "--listen-client-urls", clientUrl(),
                 "--advertise-client-urls", clientUrl(),
                 "--listen-peer-urls", peer,
                 "--initial-advertise-peer-urls", peer,
-                "--initial-cluster", "confdsl-test=" + peer,
+                "--listen-metrics-urls", metricsUrl(),
+                "--initial-cluster", initialCluster,
+                "--initial-cluster-token", clusterToken,
                 "--initial-cluster-state", "new"));
         command.addAll(extraArgs);
         try {
@@ -155,12 +218,18 @@ public final class EtcdProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + etcd, e);
         }
-        awaitHealthy();
     }
 
-    private void awaitHealthy() {
+    /** Starts a stopped member again (same ports and data) without waiting for it. */
+    void respawn() {
+        if (!isRunning()) {
+            spawn();
+        }
+    }
+
+    void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(clientUrl() + "/health")).timeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(metricsUrl() + "/health")).timeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

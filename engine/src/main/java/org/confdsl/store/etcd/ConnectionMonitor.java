@@ -1,0 +1,104 @@
+package org.confdsl.store.etcd;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches whether etcd can be reached, because jetcd cannot say so quickly: after an outage
+ * gRPC's reconnect back-off grows to 120 s, so a client could stay blind for minutes after etcd
+ * is back. Every {@link #DEFAULT_INTERVAL} one thread tries a TCP connection to the endpoints
+ * (cheap: no TLS, no auth, no gRPC). Losing every endpoint is logged once at WARN; when one
+ * answers again, {@code onBack} is asked to reconnect (it returns false to be asked again on
+ * the next tick, e.g. while etcd accepts connections but does not serve yet), and its success
+ * is logged once at INFO.
+ */
+public final class ConnectionMonitor implements AutoCloseable {
+
+    /** How often the endpoints are probed. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
+
+    private final List<URI> endpoints;
+    private final String described;
+    private final int probeTimeoutMillis;
+    private final BooleanSupplier onBack;
+    private final ScheduledExecutorService timer;
+    private volatile boolean up;
+    private volatile String lastProblem = "not probed yet";
+
+    /**
+     * Probes once now (so {@link #isUp()} is known when this returns) and then on a timer.
+     *
+     * @param onBack reconnects after an outage; returns whether that worked
+     */
+    public ConnectionMonitor(List<URI> endpoints, String described, Duration probeTimeout, String threadName, BooleanSupplier onBack) {
+        this.endpoints = List.copyOf(endpoints);
+        this.described = described;
+        this.probeTimeoutMillis = (int) Math.max(50, Math.min(probeTimeout.toMillis(), DEFAULT_INTERVAL.toMillis() * 4));
+        this.onBack = onBack;
+        this.up = probe();
+        if (!up) {
+            LOG.warn("etcd unreachable: {} ({}); will keep trying every {} ms", described, lastProblem, DEFAULT_INTERVAL.toMillis());
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(EtcdConnector.daemonThreads(threadName));
+        timer.scheduleWithFixedDelay(this::tick, DEFAULT_INTERVAL.toMillis(), DEFAULT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether an endpoint answered the last probe and, after an outage, the store reconnected. */
+    public boolean isUp() {
+        return up;
+    }
+
+    /** How the last failed probe failed, for messages. */
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    /** Stops the probe thread. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private void tick() {
+        try {
+            boolean reachable = probe();
+            if (up && !reachable) {
+                up = false;
+                LOG.warn("etcd unreachable: {} ({}); will keep trying every {} ms", described, lastProblem, DEFAULT_INTERVAL.toMillis());
+            } else if (!up && reachable) {
+                if (onBack.getAsBoolean()) {
+                    up = true;
+                    LOG.info("etcd back: {}", described);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The timer must survive whatever a reconnect throws; the next tick tries again.
+            LOG.warn("etcd reconnect to {} failed: {}", described, e.getMessage());
+        }
+    }
+
+    private boolean probe() {
+        for (URI uri : endpoints) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), probeTimeoutMillis);
+                return true;
+            } catch (IOException e) {
+                lastProblem = uri.getHost() + ":" + uri.getPort() + ": " + e.getMessage();
+            }
+        }
+        return false;
+    }
+}
