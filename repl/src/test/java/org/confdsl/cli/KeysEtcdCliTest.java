@@ -11,11 +11,9 @@ import org.confdsl.testkit.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code confdsl keys} against a real etcd on 127.0.0.1. Each test works under its own prefix. */
-@EnabledIf(value = "org.confdsl.cli.EtcdStoreMerged#yes", disabledReason = "waits for EtcdStore (Stores.open has no etcd yet)")
 class KeysEtcdCliTest {
 
     static EtcdProcess etcd;

@@ -12,11 +12,9 @@ import org.confdsl.testkit.EtcdProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The etcd_upstreams example run and rendered against a real etcd, its endpoint given by --endpoints. */
-@EnabledIf(value = "org.confdsl.cli.EtcdStoreMerged#yes", disabledReason = "waits for EtcdStore (Stores.open has no etcd yet)")
 class RunEtcdCliTest {
 
     @TempDir
