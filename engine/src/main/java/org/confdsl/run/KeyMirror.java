@@ -63,12 +63,17 @@ final class KeyMirror {
                 break;
             }
             // The prefix itself, then the range "p/" .. "p0" ('0' follows '/'): exactly the keys below it.
+            NavigableMap<String, String> below = entries.subMap(p + "/", true, p + "0", false);
+            if (kept.isEmpty()) {
+                kept.putAll(below); // from a sorted map into an empty one: linear, no rebalancing
+            } else {
+                for (Map.Entry<String, String> e : below.entrySet()) {
+                    kept.put(e.getKey(), e.getValue());
+                }
+            }
             String exact = entries.get(p);
             if (exact != null) {
                 kept.put(p, exact);
-            }
-            for (Map.Entry<String, String> e : entries.subMap(p + "/", true, p + "0", false).entrySet()) {
-                kept.put(e.getKey(), e.getValue());
             }
         }
         return new Snapshot(revision, kept);

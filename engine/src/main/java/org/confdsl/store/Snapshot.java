@@ -21,6 +21,9 @@ public record Snapshot(long revision, NavigableMap<String, String> entries) {
 
     /** The keys of this snapshot covered by any of {@code prefixes} (key-boundary aware), at the same revision. */
     public Snapshot restrictTo(Collection<String> prefixes) {
+        if (entries.keySet().stream().allMatch(k -> KeyPrefix.coveredByAny(prefixes, k))) {
+            return this; // the usual case in a pass over one resource: nothing to drop, nothing to copy
+        }
         TreeMap<String, String> kept = new TreeMap<>();
         entries.forEach((k, v) -> {
             if (KeyPrefix.coveredByAny(prefixes, k)) {

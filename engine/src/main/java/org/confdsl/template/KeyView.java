@@ -27,7 +27,9 @@ import org.confdsl.template.internal.GoPath;
 public final class KeyView {
 
     private final String prefix;
-    private final NavigableMap<String, String> entries;
+    /** The snapshot's absolute keys; the view translates on each lookup instead of copying them. */
+    private final NavigableMap<String, String> all;
+    private volatile NavigableMap<String, String> relative;
     private final ConcurrentSkipListSet<String> keysRead = new ConcurrentSkipListSet<>();
 
     /**
@@ -37,20 +39,31 @@ public final class KeyView {
     public KeyView(Snapshot snapshot, String prefix) {
         Objects.requireNonNull(snapshot, "snapshot");
         this.prefix = KeyPrefix.normalize(Objects.requireNonNull(prefix, "prefix"));
-        this.entries = this.prefix.isEmpty() ? snapshot.entries() : strip(snapshot.entries(), this.prefix);
+        this.all = snapshot.entries();
     }
 
-    private static NavigableMap<String, String> strip(NavigableMap<String, String> all, String prefix) {
-        NavigableMap<String, String> out = new TreeMap<>();
-        String own = all.get(prefix);
-        if (own != null) {
-            out.put("/", own);
+    /**
+     * The visible entries whose relative key starts with {@code start}, in key order, as
+     * relative keys. Visible means: the prefix key itself (seen as {@code /}) and every key below
+     * the prefix. Lazily translated, so a lookup in a 10,000-key prefix copies nothing.
+     */
+    private Iterable<Map.Entry<String, String>> visibleFrom(String start) {
+        if (prefix.isEmpty()) {
+            return () -> all.tailMap(start, true).entrySet().stream()
+                    .takeWhile(e -> e.getKey().startsWith(start)).iterator();
         }
-        // '0' follows '/' in ASCII: this range is exactly the keys below the prefix
-        for (Map.Entry<String, String> e : all.subMap(prefix + "/", true, prefix + "0", false).entrySet()) {
-            out.put(e.getKey().substring(prefix.length()), e.getValue());
+        List<Map.Entry<String, String>> own = new ArrayList<>(1);
+        String ownValue = all.get(prefix);
+        if (ownValue != null && "/".startsWith(start)) {
+            own.add(Map.entry("/", ownValue));
         }
-        return Collections.unmodifiableNavigableMap(out);
+        // '0' follows '/' in ASCII: [prefix/, prefix0) is exactly the keys below the prefix
+        NavigableMap<String, String> below = all.subMap(prefix + "/", true, prefix + "0", false);
+        String from = start.startsWith("/") ? prefix + start : prefix + "/";
+        int cut = prefix.length();
+        return () -> java.util.stream.Stream.concat(own.stream(), below.tailMap(from, true).entrySet().stream()
+                .map(e -> Map.entry(e.getKey().substring(cut), e.getValue()))
+                .takeWhile(e -> e.getKey().startsWith(start))).iterator();
     }
 
     /** The resource prefix, {@code "/"} for none. */
@@ -58,9 +71,16 @@ public final class KeyView {
         return prefix.isEmpty() ? "/" : prefix;
     }
 
-    /** The visible keys (relative) and their values, sorted by key. */
+    /** The visible keys (relative) and their values, sorted by key; built on first use. */
     public NavigableMap<String, String> entries() {
-        return entries;
+        NavigableMap<String, String> r = relative;
+        if (r == null) {
+            TreeMap<String, String> copy = new TreeMap<>();
+            visibleFrom("").forEach(e -> copy.put(e.getKey(), e.getValue()));
+            r = Collections.unmodifiableNavigableMap(copy);
+            relative = r;
+        }
+        return r;
     }
 
     /** The absolute keys, glob patterns and directories asked for so far, sorted. */
@@ -79,7 +99,7 @@ public final class KeyView {
     /** Whether {@code key} exists. */
     public boolean exists(String key) {
         keysRead.add(absolute(key));
-        return entries.containsKey(key);
+        return lookup(key) != null;
     }
 
     /**
@@ -125,10 +145,7 @@ public final class KeyView {
         Pattern glob = compile(pattern);
         String literal = GoPath.literalPrefix(pattern);
         List<KV> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : entries.tailMap(literal, true).entrySet()) {
-            if (!e.getKey().startsWith(literal)) {
-                break;
-            }
+        for (Map.Entry<String, String> e : visibleFrom(literal)) {
             if (glob.matcher(e.getKey()).matches()) {
                 out.add(new KV(e.getKey(), e.getValue()));
             }
@@ -164,14 +181,12 @@ public final class KeyView {
         String clean = GoPath.clean(dir);
         keysRead.add(absolute(clean));
         TreeSet<String> names = new TreeSet<>();
-        if (!onlyDirs && !clean.equals("/") && entries.containsKey(clean)) {
+        if (!onlyDirs && !clean.equals("/") && lookup(clean) != null) {
             names.add(GoPath.base(clean));
         }
         String below = clean.equals("/") ? "/" : clean + "/";
-        for (String key : entries.tailMap(below, true).keySet()) {
-            if (!key.startsWith(below)) {
-                break;
-            }
+        for (Map.Entry<String, String> e : visibleFrom(below)) {
+            String key = e.getKey();
             String rest = key.substring(below.length());
             int slash = rest.indexOf('/');
             String name = slash < 0 ? rest : rest.substring(0, slash);
@@ -186,7 +201,16 @@ public final class KeyView {
     private String read(String key) {
         Objects.requireNonNull(key, "key");
         keysRead.add(absolute(key));
-        return entries.get(key);
+        return lookup(key);
+    }
+
+    /** The value of a visible relative key, or null. */
+    private String lookup(String key) {
+        if (prefix.isEmpty()) {
+            return all.get(key);
+        }
+        // Relative keys start with '/'; anything else ("x", "") would name a key beside the prefix.
+        return key.startsWith("/") ? all.get(absolute(key)) : null;
     }
 
     private String notFound(String key) {

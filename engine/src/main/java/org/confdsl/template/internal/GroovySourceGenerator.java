@@ -10,6 +10,13 @@ import java.util.List;
  */
 public final class GroovySourceGenerator {
 
+    /**
+     * Writes are called on {@code this} explicitly: inside a closure (a loop body in the template)
+     * an unqualified call is resolved through the closure's owner on every call, uncached, which
+     * made a 10,000-line loop several times slower.
+     */
+    private static final String SELF = "this.";
+
     /** Groovy string constants are limited in size; long text is written in chunks. */
     private static final int CHUNK = 8192;
 
@@ -22,7 +29,7 @@ public final class GroovySourceGenerator {
         for (Segment s : segments) {
             switch (s.kind()) {
                 case TEXT -> text(s.text(), out);
-                case EXPRESSION -> out.append(TemplateScript.WRITE_VALUE).append("((").append(s.text()).append("));");
+                case EXPRESSION -> out.append(SELF).append(TemplateScript.WRITE_VALUE).append("((").append(s.text()).append("));");
                 case CODE -> out.append(s.text()).append(';');
                 case COMMENT -> out.append(s.text());
             }
@@ -36,7 +43,7 @@ public final class GroovySourceGenerator {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl + 1;
             for (int from = start; from < end; from += CHUNK) {
-                out.append(TemplateScript.WRITE_TEXT).append("('");
+                out.append(SELF).append(TemplateScript.WRITE_TEXT).append("('");
                 escape(text, from, Math.min(end, from + CHUNK), out);
                 out.append("');");
             }

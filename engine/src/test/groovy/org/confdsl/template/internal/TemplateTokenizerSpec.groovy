@@ -45,6 +45,6 @@ class TemplateTokenizerSpec extends Specification {
     def "text is escaped so that Groovy sees it literally"() {
         expect:
         GroovySourceGenerator.generate(TemplateTokenizer.tokenize('\'\\$x\r\t\u0001')) ==
-                "__text('\\'\\\\\$x\\r\\u0009\\u0001');"
+                "this.__text('\\'\\\\\$x\\r\\u0009\\u0001');"
     }
 }
