@@ -46,14 +46,29 @@ public final class WatchBench {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path launcher = Path.of(System.getProperty("confdsl.launcher", "confdsl")).toAbsolutePath();
         Path work = Files.createTempDirectory("confdsl-bench-");
-        try (EtcdProcess etcd = EtcdProcess.start(List.of("--quota-backend-bytes", "1073741824"));
+        Path shm = Path.of("/dev/shm");
+        Path etcdParent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        try (EtcdProcess etcd = EtcdProcess.start(List.of("--quota-backend-bytes", "1073741824"), etcdParent);
                 Client client = Client.builder().endpoints(etcd.clientUrl()).build()) {
             WatchBench bench = new WatchBench(launcher, work, client.getKVClient(), etcd.clientUrl());
+            report("etcd data directory", etcdParent.toString());
+            bench.etcdPutLatency(changes);
             bench.small(changes);
             bench.big(changes, 10_000);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** etcd's own put latency, for scale: it is part of every put -> written figure below. */
+    private void etcdPutLatency(int changes) throws Exception {
+        long[] samples = new long[changes];
+        for (int i = 0; i < changes; i++) {
+            long t0 = System.nanoTime();
+            put("/warmup/k", "v" + i);
+            samples[i] = System.nanoTime() - t0;
+        }
+        report("0. etcd put round trip (jetcd, loopback)", new Stats(samples).toString().replace("changes", "puts"));
     }
 
     /** Two keys: latency of lone changes, a burst, and the daemon's memory. */

@@ -65,9 +65,17 @@ public final class EtcdProcess implements AutoCloseable {
 
     /** As {@link #start()}, with more etcd flags (e.g. {@code --auto-compaction-retention}). */
     public static EtcdProcess start(List<String> extraArgs) {
+        return start(extraArgs, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * As {@link #start(List)}, with the data directory under {@code parent}: a benchmark puts it on
+     * tmpfs ({@code /dev/shm}) so that etcd's own WAL fsync does not dominate what it measures.
+     */
+    public static EtcdProcess start(List<String> extraArgs, Path parent) {
         Path binary = Executables.require("etcd", "etcd-server");
         try {
-            Path home = Files.createTempDirectory("confdsl-etcd-");
+            Path home = Files.createTempDirectory(parent, "confdsl-etcd-");
             EtcdProcess p = new EtcdProcess(binary, home, "confdsl-test", "http", FreePorts.next(), FreePorts.next(), extraArgs);
             p.launch();
             return p;
