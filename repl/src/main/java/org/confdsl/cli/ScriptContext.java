@@ -45,6 +45,11 @@ public final class ScriptContext implements AutoCloseable {
         return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer), true);
     }
 
+    /** Loads {@code script} and opens the store it declares, with no command-line options over it (tests, embedding). */
+    public static ScriptContext open(Path script, Path stateDir) {
+        return open(script, stateDir, new StoreOptions());
+    }
+
     /** The script's model, with the command line's store settings layered in. */
     public EngineModel model() {
         return model;

@@ -22,15 +22,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class CommandCompleter implements Completer {
 
-    private final CommandLine root;
+    private final Map<String, CommandLine> commands;
     private final Map<String, Completer> byLabel;
 
     /**
-     * @param root the shell's command tree
+     * @param commands the shell's commands by name
      * @param byLabel completers for positional parameters, by their {@code paramLabel}
      */
-    CommandCompleter(CommandLine root, Map<String, Completer> byLabel) {
-        this.root = root;
+    CommandCompleter(Map<String, CommandLine> commands, Map<String, Completer> byLabel) {
+        this.commands = commands;
         this.byLabel = byLabel;
     }
 
@@ -40,11 +40,11 @@ final class CommandCompleter implements Completer {
         int index = line.wordIndex();
         String typed = line.word().substring(0, line.wordCursor());
         if (index == 0) {
-            root.getSubcommands().forEach((name, sub) -> candidates.add(new Candidate(name, name, null,
+            commands.forEach((name, sub) -> candidates.add(new Candidate(name, name, null,
                     firstSentence(sub.getCommandSpec()), null, null, true)));
             return;
         }
-        CommandLine command = root.getSubcommands().get(words.get(0));
+        CommandLine command = commands.get(words.get(0));
         if (command == null) {
             return;
         }

@@ -2,6 +2,7 @@ package org.confdsl.shell;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Help;
  */
 final class CommandDispatcher {
 
-    private final CommandLine root;
+    private final Map<String, CommandLine> commands = new LinkedHashMap<>();
     private final PrintWriter err;
     private final Style style;
     private final boolean stacktrace;
@@ -27,36 +28,38 @@ final class CommandDispatcher {
         this.err = settings.err();
         this.style = style;
         this.stacktrace = settings.stacktrace();
-        root = new CommandLine(new ShellRoot());
+        // Separate command lines rather than subcommands of one root: usage then reads "ls ...", not "<root> ls ...".
         Map<String, CommandLine> shared = SharedCommands.create(workspace);
-        shared.forEach(root::addSubcommand);
-        root.addSubcommand("watch", new CommandLine(new WatchCommand(workspace, style)));
-        root.addSubcommand("resources", new CommandLine(new ResourcesCommand(workspace)));
-        root.addSubcommand("sync", new CommandLine(new SyncCommand(workspace)));
-        root.addSubcommand("load", new CommandLine(new LoadCommand(workspace)));
-        root.addSubcommand("reload", new CommandLine(new ReloadCommand(workspace)));
-        root.addSubcommand("eval", new CommandLine(new EvalCommand(workspace)));
-        root.addSubcommand("help", new CommandLine(new HelpCommand()));
-        root.addSubcommand("exit", new CommandLine(new ExitCommand(onExit)));
-        root.setCaseInsensitiveEnumValuesAllowed(true);
-        root.setExpandAtFiles(false); // a value may start with '@'
-        root.setEndOfOptionsDelimiter("--");
-        root.setColorScheme(Help.defaultColorScheme(style.enabled() ? Help.Ansi.ON : Help.Ansi.OFF));
-        root.setOut(out);
-        root.setErr(err);
-        root.setUsageHelpWidth(100);
-        root.setExecutionExceptionHandler((e, cl, parsed) -> report(e));
-        root.setParameterExceptionHandler((e, args) -> {
-            error(e.getMessage() + " (try 'help " + e.getCommandLine().getCommandName() + "')");
-            return ExitCodes.USAGE;
-        });
-        // Set after setOut, which would undo it: diff output is colored line by line.
+        commands.putAll(shared);
+        commands.put("watch", new CommandLine(new WatchCommand(workspace, style)));
+        commands.put("resources", new CommandLine(new ResourcesCommand(workspace)));
+        commands.put("sync", new CommandLine(new SyncCommand(workspace)));
+        commands.put("load", new CommandLine(new LoadCommand(workspace)));
+        commands.put("reload", new CommandLine(new ReloadCommand(workspace)));
+        commands.put("eval", new CommandLine(new EvalCommand(workspace)));
+        commands.put("help", new CommandLine(new HelpCommand(() -> commands)));
+        commands.put("exit", new CommandLine(new ExitCommand(onExit)));
+        commands.put("quit", commands.get("exit"));
+        Help.ColorScheme colors = Help.defaultColorScheme(style.enabled() ? Help.Ansi.ON : Help.Ansi.OFF);
+        for (CommandLine cl : commands.values()) {
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setExpandAtFiles(false); // a value may start with '@'
+            cl.setColorScheme(colors);
+            cl.setUsageHelpWidth(100);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((e, c, parsed) -> report(e));
+            cl.setParameterExceptionHandler((e, args) -> {
+                error(e.getMessage() + " (try 'help " + e.getCommandLine().getCommandName() + "')");
+                return ExitCodes.USAGE;
+            });
+        }
         shared.get("diff").setOut(new PrintWriter(new DiffColorWriter(out, style), true));
     }
 
-    /** The command tree, for completion, highlighting and help. */
-    CommandLine root() {
-        return root;
+    /** The commands by name (with aliases), for completion, highlighting and help. */
+    Map<String, CommandLine> commands() {
+        return commands;
     }
 
     /**
@@ -76,7 +79,8 @@ final class CommandDispatcher {
         if (args.isEmpty() || args.get(0).isEmpty()) {
             return ExitCodes.OK;
         }
-        if (!root.getSubcommands().containsKey(args.get(0))) {
+        CommandLine command = commands.get(args.get(0));
+        if (command == null) {
             error("unknown command '" + args.get(0) + "'; 'help' lists the commands");
             return ExitCodes.USAGE;
         }
@@ -84,7 +88,7 @@ final class CommandDispatcher {
             error("eval needs an expression, e.g. = getvs('/app/upstream/*')");
             return ExitCodes.USAGE;
         }
-        return root.execute(args.toArray(String[]::new));
+        return command.execute(args.subList(1, args.size()).toArray(String[]::new));
     }
 
     private int report(Exception e) {

@@ -3,6 +3,7 @@ package org.confdsl.shell;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import org.confdsl.cli.ExitCodes;
 import org.confdsl.cli.UsageException;
@@ -16,15 +17,21 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "help", mixinStandardHelpOptions = true, description = "Lists the commands, or shows the usage of COMMAND.")
 final class HelpCommand implements Callable<Integer> {
 
+    private final Supplier<Map<String, CommandLine>> commands;
+
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "COMMAND")
     String command;
 
+    HelpCommand(Supplier<Map<String, CommandLine>> commands) {
+        this.commands = commands;
+    }
+
     @Override
     public Integer call() {
-        Map<String, CommandLine> commands = spec.root().subcommands();
+        Map<String, CommandLine> commands = this.commands.get();
         PrintWriter out = spec.commandLine().getOut();
         if (command != null) {
             CommandLine sub = commands.get(command);

@@ -82,15 +82,15 @@ public final class Shell {
                 "PREFIX", new KeyPathCompleter(workspace::store),
                 "RESOURCE", new NameCompleter(workspace::resourceNames),
                 "SCRIPT", new FilePathCompleter(),
-                "COMMAND", new NameCompleter(() -> dispatcher.root().getSubcommands().keySet()));
+                "COMMAND", new NameCompleter(() -> dispatcher.commands().keySet()));
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]); // backslashes in values are kept as typed
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("confdsl")
                 .parser(parser)
-                .completer(new CommandCompleter(dispatcher.root(), byLabel))
-                .highlighter(new InputHighlighter(() -> Set.copyOf(dispatcher.root().getSubcommands().keySet()), style))
+                .completer(new CommandCompleter(dispatcher.commands(), byLabel))
+                .highlighter(new InputHighlighter(() -> Set.copyOf(dispatcher.commands().keySet()), style))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a value is a '!'
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
         Optional<Path> history = settings.history().filter(Shell::usable);
