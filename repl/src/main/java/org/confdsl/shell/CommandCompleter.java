@@ -2,6 +2,7 @@ package org.confdsl.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jline.reader.Candidate;
@@ -52,7 +53,9 @@ final class CommandCompleter implements Completer {
         OptionSpec previous = index >= 2 ? spec.findOption(words.get(index - 1)) : null;
         if (previous != null && previous.arity().max() > 0 && !isFlag(previous)) {
             if (previous.completionCandidates() != null) {
-                previous.completionCandidates().forEach(v -> candidates.add(new Candidate(v)));
+                // enum values are accepted in any case (setCaseInsensitiveEnumValuesAllowed); offered as the docs spell them
+                previous.completionCandidates().forEach(v -> candidates.add(new Candidate(
+                        previous.type().isEnum() ? v.toLowerCase(Locale.ROOT) : v)));
             } else {
                 delegate(previous.paramLabel(), reader, line, candidates);
             }
