@@ -2,9 +2,6 @@ package org.confdsl.cli;
 
 import java.io.PrintWriter;
 
-import org.confdsl.dsl.DslException;
-import org.confdsl.store.StoreException;
-import org.confdsl.template.TemplateException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -32,24 +29,8 @@ public final class Cli {
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        int code;
-        if (e instanceof DslException || e instanceof UsageException) {
-            code = ExitCodes.USAGE;
-        } else if (e instanceof TemplateException) {
-            code = ExitCodes.RENDER_FAILED;
-        } else if (e instanceof StoreException) {
-            code = ExitCodes.STORE;
-        } else if (e instanceof InterruptedException) {
-            code = ExitCodes.INTERRUPTED;
-        } else {
-            code = ExitCodes.INTERNAL;
-        }
-        String message = switch (code) {
-            case ExitCodes.INTERNAL -> e.toString();
-            case ExitCodes.INTERRUPTED -> "stopped";
-            default -> e.getMessage();
-        };
-        err.println("confdsl: " + message);
+        int code = ExitCodes.of(e);
+        err.println("confdsl: " + ExitCodes.message(e));
         if (wantsStackTrace(parsed)) {
             e.printStackTrace(err);
         } else if (code == ExitCodes.INTERNAL) {

@@ -2,6 +2,10 @@ package org.confdsl.cli;
 
 import java.util.Collection;
 
+import org.confdsl.dsl.DslException;
+import org.confdsl.store.StoreException;
+import org.confdsl.template.TemplateException;
+
 import org.confdsl.sync.Outcome;
 import org.confdsl.sync.SyncResult;
 
@@ -37,6 +41,36 @@ public final class ExitCodes {
             case FAILED -> RENDER_FAILED;
             case CHECK_FAILED -> CHECK_FAILED;
             case RELOAD_FAILED -> RELOAD_FAILED;
+        };
+    }
+
+    /**
+     * The code for an error that ended a command: {@link #USAGE} for script and command-line
+     * mistakes, {@link #RENDER_FAILED} for templates, {@link #STORE} for the store,
+     * {@link #INTERRUPTED} for an interrupt, {@link #INTERNAL} for anything unexpected.
+     */
+    public static int of(Throwable e) {
+        if (e instanceof DslException || e instanceof UsageException) {
+            return USAGE;
+        } else if (e instanceof TemplateException) {
+            return RENDER_FAILED;
+        } else if (e instanceof StoreException) {
+            return STORE;
+        } else if (e instanceof InterruptedException) {
+            return INTERRUPTED;
+        }
+        return INTERNAL;
+    }
+
+    /**
+     * The one line that reports {@code e} to a user: its message, "stopped" for an interrupt,
+     * the exception itself for an internal error (whose message alone may say nothing).
+     */
+    public static String message(Throwable e) {
+        return switch (of(e)) {
+            case INTERNAL -> e.toString();
+            case INTERRUPTED -> "stopped";
+            default -> e.getMessage();
         };
     }
 

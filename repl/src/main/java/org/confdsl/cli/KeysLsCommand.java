@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = "Lists the keys under PREFIX (default /) with their values, sorted by key, one 'key = value' "
                 + "line each. /app lists /app and /app/..., never /apple. In text, backslashes and control characters "
-                + "in values are escaped (\\n, \\t, \\\\); --format json gives exact values.")
+                + "in values are escaped (\\n, \\t, \\\\); --format json gives exact values; --format tree draws the keys as a "
+                + "tree with a key count for each directory.")
 final class KeysLsCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +39,8 @@ final class KeysLsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (options.json()) {
             out.println(Json.object(KeysOutput.fields("revision", snapshot.revision(), "keys", snapshot.entries())));
+        } else if (options.format == KeysOptions.Format.TREE) {
+            out.print(KeyTree.of(p, snapshot.entries()));
         } else {
             snapshot.entries().forEach((k, v) -> out.println(k + " = " + KeysOutput.escapeText(v)));
         }

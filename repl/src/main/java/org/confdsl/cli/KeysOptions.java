@@ -21,7 +21,9 @@ final class KeysOptions {
         /** For people: {@code key = value} lines, bare values, short reports. */
         TEXT,
         /** For programs: one JSON object per command, always with {@code "revision"}. */
-        JSON
+        JSON,
+        /** {@code ls} as a tree with a key count per directory (the shell's default); other commands print text. */
+        TREE
     }
 
     @Option(names = {"-s", "--script"}, paramLabel = "SCRIPT", description = "Use the store this script declares.")
@@ -31,11 +33,14 @@ final class KeysOptions {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json. Default: ${DEFAULT-VALUE}.")
+            description = "text, json, or (for ls) tree. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Mixin
     StoreOptions store;
+
+    /** Set by {@link SharedCommands}: the shell's store, used instead of the options above. */
+    CommandTarget target;
 
     boolean json() {
         return format == Format.JSON;
@@ -47,6 +52,9 @@ final class KeysOptions {
      * @throws UsageException when no store or two stores are named
      */
     MutableKeyValueStore open() {
+        if (target != null) {
+            return new BorrowedStore(target.store());
+        }
         if (script != null && file != null) {
             throw new UsageException("-s/--script and --file both name a store; give one");
         }
@@ -58,6 +66,11 @@ final class KeysOptions {
         StoreModel model = store.layer(base).orElseThrow(() -> new UsageException(
                 "no store named; give -s SCRIPT, --endpoints URL or --file keys.yaml"));
         return Stores.open(model);
+    }
+
+    /** Whether the user agrees to {@code question}; only the shell asks. */
+    boolean confirm(String question) {
+        return target == null || target.confirm(question);
     }
 
     /**

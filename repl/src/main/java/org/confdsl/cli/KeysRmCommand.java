@@ -41,6 +41,11 @@ final class KeysRmCommand implements Callable<Integer> {
             // between the two calls could make the count differ from what went.
             Snapshot before = store.snapshot(List.of(k));
             removed = prefix ? before.entries().size() : (before.entries().containsKey(k) ? 1 : 0);
+            if (prefix && removed > 0 && !options.confirm("remove " + KeysOutput.keys(removed) + " under " + k + "?")) {
+                spec.commandLine().getOut().println("nothing removed");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
             if (removed == 0) {
                 revision = before.revision();
             } else {

@@ -9,17 +9,19 @@ import org.confdsl.sync.SyncResult;
  * output of a failed command follows, indented, on the error stream; a dry run's diff follows
  * on the output stream. Key values never appear except inside a diff the user asked for.
  */
-final class OutcomePrinter {
+public final class OutcomePrinter {
 
     private final PrintWriter out;
     private final PrintWriter err;
 
-    OutcomePrinter(PrintWriter out, PrintWriter err) {
+    /** Outcome lines go to {@code out}, failures and command output to {@code err}. */
+    public OutcomePrinter(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
 
-    synchronized void print(SyncResult r) {
+    /** Prints one result: its line, then a failed command's output or a dry run's diff. */
+    public synchronized void print(SyncResult r) {
         String line = r.resource() + " " + r.outcome() + " " + r.dest() + " (revision " + r.revision() + ")"
                 + (r.message().isEmpty() ? "" : ": " + r.message());
         (r.outcome().isFailure() ? err : out).println(line);

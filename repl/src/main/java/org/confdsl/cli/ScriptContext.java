@@ -7,7 +7,7 @@ import org.confdsl.dsl.DslLoader;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.run.Engine;
-import org.confdsl.store.KeyValueStore;
+import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
 import org.confdsl.sync.CommandRunner;
 import org.confdsl.sync.PendingReloads;
@@ -16,18 +16,21 @@ import org.confdsl.template.TemplateRenderer;
 
 /**
  * A loaded script with its store opened and an engine built: what every command that acts on a
- * script needs. Layering: script → command line ({@link StoreOptions}) → one engine.
+ * script needs. Layering: script → command line ({@link StoreOptions}) → one engine. The shell
+ * keeps one open and lends it to commands with {@link #borrowed()}.
  */
-final class ScriptContext implements AutoCloseable {
+public final class ScriptContext implements AutoCloseable {
 
     private final EngineModel model;
-    private final KeyValueStore store;
+    private final MutableKeyValueStore store;
     private final Engine engine;
+    private final boolean owner;
 
-    private ScriptContext(EngineModel model, KeyValueStore store, Engine engine) {
+    private ScriptContext(EngineModel model, MutableKeyValueStore store, Engine engine, boolean owner) {
         this.model = model;
         this.store = store;
         this.engine = engine;
+        this.owner = owner;
     }
 
     /**
@@ -37,17 +40,34 @@ final class ScriptContext implements AutoCloseable {
     static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions) {
         EngineModel loaded = new DslLoader().load(script);
         EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
-        KeyValueStore store = Stores.open(model.store());
+        MutableKeyValueStore store = Stores.open(model.store());
         Syncer syncer = new Syncer(new CommandRunner(), PendingReloads.inDirectory(stateDir));
-        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer));
+        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer), true);
     }
 
-    EngineModel model() {
+    /** Loads {@code script} and opens the store it declares, with no command-line options over it (tests, embedding). */
+    public static ScriptContext open(Path script, Path stateDir) {
+        return open(script, stateDir, new StoreOptions());
+    }
+
+    /** The script's model, with the command line's store settings layered in. */
+    public EngineModel model() {
         return model;
     }
 
-    Engine engine() {
+    /** The engine that renders and syncs the script's resources from {@link #store()}. */
+    public Engine engine() {
         return engine;
+    }
+
+    /** The open store. */
+    public MutableKeyValueStore store() {
+        return store;
+    }
+
+    /** The same context, whose {@link #close()} leaves the store open: for commands run by the shell. */
+    public ScriptContext borrowed() {
+        return new ScriptContext(model, store, engine, false);
     }
 
     /**
@@ -55,7 +75,7 @@ final class ScriptContext implements AutoCloseable {
      *
      * @throws UsageException naming an unknown resource and the known ones
      */
-    List<ResourceModel> select(List<String> names) {
+    public List<ResourceModel> select(List<String> names) {
         if (names.isEmpty()) {
             return model.resources();
         }
@@ -65,8 +85,11 @@ final class ScriptContext implements AutoCloseable {
                 .toList();
     }
 
+    /** Closes the store, unless this is a {@link #borrowed()} view. */
     @Override
     public void close() {
-        store.close();
+        if (owner) {
+            store.close();
+        }
     }
 }

@@ -16,9 +16,17 @@ final class ScriptOptions {
                     + "else $XDG_STATE_HOME/confdsl, else ~/.local/state/confdsl.")
     Path stateDir;
 
+    /** Set by {@link SharedCommands}: the shell's loaded script, used instead of {@link #script}. */
+    CommandTarget target;
+
     Path stateDir() {
-        if (stateDir != null) {
-            return stateDir;
+        return stateDir(stateDir);
+    }
+
+    /** {@code explicit} when given, else the default state directory the option's help describes. */
+    static Path stateDir(Path given) {
+        if (given != null) {
+            return given;
         }
         String explicit = System.getenv("CONFDSL_STATE_DIR");
         if (explicit != null && !explicit.isBlank()) {
@@ -30,6 +38,9 @@ final class ScriptOptions {
     }
 
     ScriptContext open(StoreOptions storeOptions) {
+        if (target != null) {
+            return target.script().borrowed();
+        }
         return ScriptContext.open(script, stateDir(), storeOptions);
     }
 }

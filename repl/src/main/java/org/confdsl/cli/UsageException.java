@@ -1,11 +1,12 @@
 package org.confdsl.cli;
 
 /** A mistake on the command line; printed as one line, exit code {@link ExitCodes#USAGE}. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    /** @param message one line: what is wrong and what to write instead */
+    public UsageException(String message) {
         super(message);
     }
 }
