@@ -33,12 +33,18 @@ public final class LoadGenerator {
     private final int connections;
     private final Duration duration;
     private final long maxRequests;
+    private final AtomicLong completed = new AtomicLong();
 
     public LoadGenerator(int port, int connections, Duration duration, long maxRequests) {
         this.port = port;
         this.connections = connections;
         this.duration = duration;
         this.maxRequests = maxRequests;
+    }
+
+    /** How many requests have begun so far: lets a test act in the middle of a run. */
+    public long progress() {
+        return completed.get();
     }
 
     /** Runs the load on its threads and returns when every thread has stopped. */
@@ -76,6 +82,7 @@ public final class LoadGenerator {
         boolean post = false;
         while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
             post = !post;
+            completed.incrementAndGet();
             try {
                 if (c == null || c.closedByServer()) {
                     if (c != null) {
@@ -94,7 +101,7 @@ public final class LoadGenerator {
                     c.close();
                     c = null;
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 counts.incrementAndGet(post ? POST_ERR : GET_ERR);
                 if (c != null) {
                     c.close();
