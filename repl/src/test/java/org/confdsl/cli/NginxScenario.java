@@ -61,6 +61,15 @@ final class NginxScenario implements AutoCloseable {
         backends = new Backends(SERVICE_TIME);
         store = Stores.open(StoreModel.Etcd.of(List.of(etcd.clientUrl())));
         backendCtl = backends.controlScript(tmp);
+        try {
+            startAll(tmp, hostNames);
+        } catch (RuntimeException | Error e) {
+            close(); // the test never gets the scenario to close: stop what started
+            throw e;
+        }
+    }
+
+    private void startAll(Path tmp, String... hostNames) {
         store.put("/cloud/subdomain", "cloud");
         for (String b : BACKENDS) {
             store.put("/cloud/upstream/" + b, backends.start(b));
