@@ -155,9 +155,12 @@ class RollingUpgradeE2ETest {
 
         assertThat(r.non2xx()).as(r.summary()).isZero();
         LoadReport drained = reports.get("drained");
-        figures.append(String.format("connection errors: drained %d, control %d, difference %d%n",
-                drained.errors(), r.errors(), drained.errors() - r.errors()));
-        assertThat(drained.errors() - r.errors()).as("drained %s / control %s", drained.summary(), r.summary()).isLessThanOrEqualTo(0);
+        figures.append(String.format("connection errors: drained %d (%d keep-alive races), control %d (%d keep-alive races), difference %d%n",
+                drained.errors(), drained.keepAliveRaces(), r.errors(), r.keepAliveRaces(), drained.errors() - r.errors()));
+        // A keep-alive race (nginx closes a connection on reload as the next request goes out) hits
+        // either run at random, a few times in a thousand reloads; any other error is the roll's doing.
+        assertThat(drained.errors() - drained.keepAliveRaces()).as("drained %s / control %s", drained.summary(), r.summary())
+                .isEqualTo(r.errors() - r.keepAliveRaces()).isZero();
     }
 
     @Test

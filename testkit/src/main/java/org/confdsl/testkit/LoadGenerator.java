@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code maxRequests} were sent, whichever comes first. Nothing is retried: a request that gets
  * no answer is a connection error. Like any keep-alive client it checks, before reusing a
  * connection, that the server has not closed it meanwhile (nginx closes idle keep-alive
- * connections when it reloads), and then opens a new one.
+ * connections when it reloads), and then opens a new one. The close can still cross a request
+ * already sent: such errors (no byte of answer on a reused connection, the case where HTTP lets
+ * a client retry an idempotent request) are also counted apart as keep-alive races.
  */
 public final class LoadGenerator {
 
-    private static final int GET_OK = 0, GET_NON2XX = 1, GET_ERR = 2, POST_OK = 3, POST_NON2XX = 4, POST_ERR = 5;
+    private static final int GET_OK = 0, GET_NON2XX = 1, GET_ERR = 2, POST_OK = 3, POST_NON2XX = 4, POST_ERR = 5, RACES = 6;
     private static final int READ_TIMEOUT_MS = 10_000;
 
     private final int port;
@@ -49,7 +51,7 @@ public final class LoadGenerator {
 
     /** Runs the load on its threads and returns when every thread has stopped. */
     public LoadReport run() throws InterruptedException {
-        AtomicLongArray counts = new AtomicLongArray(6);
+        AtomicLongArray counts = new AtomicLongArray(7);
         AtomicLong budget = new AtomicLong(maxRequests);
         long deadline = System.nanoTime() + duration.toNanos();
         List<List<LoadReport.Answer>> answers = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class LoadGenerator {
         List<LoadReport.Answer> all = new ArrayList<>();
         answers.forEach(all::addAll);
         return new LoadReport(counts.get(GET_OK), counts.get(GET_NON2XX), counts.get(GET_ERR),
-                counts.get(POST_OK), counts.get(POST_NON2XX), counts.get(POST_ERR), all);
+                counts.get(POST_OK), counts.get(POST_NON2XX), counts.get(POST_ERR), counts.get(RACES), all);
     }
 
     private void loop(AtomicLongArray counts, AtomicLong budget, long deadline, List<LoadReport.Answer> answers) {
@@ -83,12 +85,14 @@ public final class LoadGenerator {
         while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
             post = !post;
             completed.incrementAndGet();
+            boolean reused = c != null;
             try {
                 if (c == null || c.closedByServer()) {
                     if (c != null) {
                         c.close();
                     }
                     c = new Connection(port);
+                    reused = false;
                 }
                 Response r = c.send(post);
                 if (r.status / 100 == 2) {
@@ -103,6 +107,9 @@ public final class LoadGenerator {
                 }
             } catch (IOException | RuntimeException e) {
                 counts.incrementAndGet(post ? POST_ERR : GET_ERR);
+                if (reused && c != null && !c.answered) {
+                    counts.incrementAndGet(RACES);
+                }
                 if (c != null) {
                     c.close();
                 }
@@ -123,6 +130,8 @@ public final class LoadGenerator {
         private final SocketChannel channel;
         private final InputStream in;
         private final OutputStream out;
+        /** Whether a byte of the current response arrived. */
+        boolean answered;
 
         Connection(int port) throws IOException {
             channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
@@ -149,6 +158,7 @@ public final class LoadGenerator {
                     : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            answered = false;
             String statusLine = line();
             if (statusLine.isEmpty()) {
                 throw new IOException("closed before the response");
@@ -190,6 +200,7 @@ public final class LoadGenerator {
         private String line() throws IOException {
             StringBuilder b = new StringBuilder();
             for (int c = in.read(); c != '\n'; c = in.read()) {
+                answered |= c >= 0;
                 if (c < 0) {
                     if (b.length() == 0) {
                         return "";

@@ -11,10 +11,12 @@ import java.util.List;
  * @param postOk POSTs answered 2xx
  * @param postNon2xx POSTs answered with another status
  * @param postErrors POSTs that got no answer
+ * @param keepAliveRaces of the errors, those on a reused keep-alive connection that the server
+ *     closed as the request went out (no byte of answer): nginx closing keep-alive connections on reload
  * @param answers every 2xx answer: when (System.nanoTime) and which backend (its body)
  */
 public record LoadReport(long getOk, long getNon2xx, long getErrors, long postOk, long postNon2xx, long postErrors,
-        List<Answer> answers) {
+        long keepAliveRaces, List<Answer> answers) {
 
     /** One 2xx answer. */
     public record Answer(long nanoTime, String backend) {
@@ -38,9 +40,10 @@ public record LoadReport(long getOk, long getNon2xx, long getErrors, long postOk
                 .mapToLong(Answer::nanoTime).min();
     }
 
-    /** "GET 5210 ok / 0 non-2xx / 0 errors, POST 5198 ok / 0 non-2xx / 0 errors". */
+    /** "GET 5210 ok / 0 non-2xx / 0 errors, POST 5198 ok / 0 non-2xx / 0 errors (0 of the errors keep-alive races)". */
     public String summary() {
         return "GET " + getOk + " ok / " + getNon2xx + " non-2xx / " + getErrors + " errors, POST "
-                + postOk + " ok / " + postNon2xx + " non-2xx / " + postErrors + " errors";
+                + postOk + " ok / " + postNon2xx + " non-2xx / " + postErrors + " errors (" + keepAliveRaces
+                + " of the errors keep-alive races)";
     }
 }
