@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.confdsl.model.StoreModel;
+import org.confdsl.model.TaskBody;
+import org.confdsl.model.TaskSteps;
 
 /**
  * The base class of every confdsl script: its top-level words are {@code store}, {@code file},
- * {@code etcd}, {@code memory}, {@code defaults} and {@code resource}. Running a script only records what it
+ * {@code etcd}, {@code memory}, {@code defaults}, {@code resource} and {@code task}. Running a script only records what it
  * declares (see {@link DslLoader}); nothing is read, written or started.
  */
 public abstract class ConfdslScript extends Script {
@@ -131,6 +133,23 @@ public abstract class ConfdslScript extends Script {
     public void resource(String name, Consumer<ResourceSpec> body) {
         ResourceSpec spec = recorder().newResource(name);
         recorder().inBlock("resource '" + name + "'", spec, body);
+    }
+
+    /**
+     * Declares the task {@code name}, run by {@code confdsl run SCRIPT name [ARGS...]}: the
+     * closure's parameters take the arguments ({@code { String host -> ... }}, or
+     * {@code { String... hosts -> ... }} for any number). Its words are those of {@link TaskSteps}:
+     * store reads and writes, {@code drain}, {@code restore}, {@code awaitApplied}, {@code sh},
+     * {@code awaitHttp}, {@code awaitTcp}, {@code log}. Nothing runs while the script loads.
+     */
+    public void task(String name,
+            @DelegatesTo(value = TaskSteps.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        recorder().newTask(name, line -> new TaskSpec(name, line, body));
+    }
+
+    /** {@link #task(String, Closure)} for Java callers; the body takes any number of arguments. */
+    public void task(String name, TaskBody body) {
+        recorder().newTask(name, line -> new TaskSpec(name, line, 0, Integer.MAX_VALUE, body));
     }
 
     /** The script's own directory, which relative paths start from. */

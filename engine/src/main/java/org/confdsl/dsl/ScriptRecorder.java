@@ -27,6 +27,7 @@ final class ScriptRecorder {
     private Optional<StoreModel> store = Optional.empty();
     private final DefaultsSpec defaults = new DefaultsSpec();
     private final List<ResourceSpec> resources = new ArrayList<>();
+    private final List<TaskSpec> tasks = new ArrayList<>();
     private String block = "";
     private Object blockSpec;
 
@@ -75,6 +76,23 @@ final class ScriptRecorder {
         ResourceSpec spec = new ResourceSpec(name, ScriptLines.current(scriptName));
         resources.add(spec);
         return spec;
+    }
+
+    List<TaskSpec> tasks() {
+        return tasks;
+    }
+
+    void newTask(String name, java.util.function.IntFunction<TaskSpec> make) {
+        if (!block.isEmpty()) {
+            throw new DslProblem("task cannot be declared inside " + block + "; declare it at the top level of the script");
+        }
+        TaskSpec.checkName(name);
+        for (TaskSpec t : tasks) {
+            if (t.name.equals(name)) {
+                throw new DslProblem("task '" + name + "' is declared twice (first at line " + t.line + "); give each task its own name");
+            }
+        }
+        tasks.add(make.apply(ScriptLines.current(scriptName)));
     }
 
     <T> void inBlock(String name, T spec, Consumer<T> body) {

@@ -35,6 +35,8 @@ final class WatchLoop implements WatchListener {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
+    private static final List<String> STATUS = List.of(StatusEntry.PREFIX);
+
     private final EngineModel model;
     private final KeyValueStore store;
     private final ResourcePass pass;
@@ -164,7 +166,13 @@ final class WatchLoop implements WatchListener {
     }
 
     @Override
-    public void onEvents(List<WatchEvent> events) {
+    public void onEvents(List<WatchEvent> all) {
+        // Daemons' own status entries change after every pass: a resource watching "/" must not
+        // render again because of them, or each pass would cause the next.
+        List<WatchEvent> events = all.stream().filter(e -> !KeyPrefix.coveredByAny(STATUS, e.key())).toList();
+        if (events.isEmpty()) {
+            return;
+        }
         long now = System.nanoTime();
         mirror.apply(events);
         lock.lock();

@@ -22,6 +22,7 @@ import org.confdsl.store.etcd.ClusterGuard;
 import org.confdsl.store.etcd.ConnectionMonitor;
 import org.confdsl.store.etcd.EtcdConnector;
 import org.confdsl.store.etcd.EtcdErrors;
+import org.confdsl.store.etcd.EtcdLease;
 import org.confdsl.store.etcd.EtcdWatch;
 import org.confdsl.store.etcd.KeyRanges;
 import org.confdsl.store.etcd.SnapshotReader;
@@ -65,6 +66,7 @@ public final class EtcdStore implements MutableKeyValueStore {
     private final AtomicReference<EtcdConnector.Connection> connection;
     private final ScheduledThreadPoolExecutor delivery;
     private final Set<EtcdWatch> watches = ConcurrentHashMap.newKeySet();
+    private final Set<EtcdLease> leases = ConcurrentHashMap.newKeySet();
     private final ConnectionMonitor monitor;
     private volatile boolean closed;
 
@@ -162,6 +164,20 @@ public final class EtcdStore implements MutableKeyValueStore {
         return revision(EtcdErrors.await(c.getKVClient().txn().Then(deletes).commit(), connector, "deleting in etcd").getHeader());
     }
 
+    /**
+     * A lease that renews itself every third of {@code ttl} while this store is open; see
+     * {@link EtcdLease}. Closing the store stops renewal without revoking, as a dying process would.
+     *
+     * @throws StoreException when etcd cannot grant it
+     */
+    @Override
+    public Lease lease(Duration ttl) {
+        ensureOpen();
+        EtcdLease lease = new EtcdLease(this::client, connector, ttl, delivery);
+        leases.add(lease);
+        return lease;
+    }
+
     /** {@code etcd ENDPOINTS (user U)}, without secrets. */
     @Override
     public String describe() {
@@ -176,6 +192,7 @@ public final class EtcdStore implements MutableKeyValueStore {
         }
         closed = true;
         monitor.close();
+        leases.forEach(EtcdLease::stop);
         watches.forEach(EtcdWatch::close);
         delivery.shutdown();
         try {

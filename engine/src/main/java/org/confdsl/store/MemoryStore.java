@@ -156,6 +156,19 @@ public final class MemoryStore implements MutableKeyValueStore {
         }
     }
 
+    /** A lease whose keys are removed when it is closed; {@code ttl} does not matter in one process. */
+    @Override
+    public Lease lease(java.time.Duration ttl) {
+        ensureOpenNow();
+        return new MemoryLease(this);
+    }
+
+    private void ensureOpenNow() {
+        synchronized (lock) {
+            ensureOpen();
+        }
+    }
+
     @Override
     public String describe() {
         return "memory store";

@@ -27,4 +27,16 @@ public interface MutableKeyValueStore extends KeyValueStore {
      * @return the store's revision after the change
      */
     long deletePrefix(String prefix);
+
+    /**
+     * A lease whose keys vanish when it is closed or its holder dies: with etcd, after
+     * {@code ttl} without renewal (the lease renews itself every third of it while this store is
+     * open); in memory, when it is closed. The default says the store cannot hold leased keys.
+     *
+     * @throws StoreException when this store has no leases (a key file)
+     */
+    default Lease lease(java.time.Duration ttl) {
+        throw new StoreException(describe() + " cannot hold keys on a lease: status publishing and awaitApplied need an etcd store"
+                + " (or a memory store in tests)");
+    }
 }

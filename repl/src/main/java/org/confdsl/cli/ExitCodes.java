@@ -28,6 +28,8 @@ public final class ExitCodes {
     public static final int STORE = 6;
     /** {@code keys get}: the key does not exist (the store answered; compare {@link #STORE}). */
     public static final int KEY_NOT_FOUND = 7;
+    /** {@code run SCRIPT TASK}: a step of the task failed; the message names the step and the script line. */
+    public static final int TASK_FAILED = 8;
     /** Interrupted (Ctrl-C, SIGTERM). */
     public static final int INTERRUPTED = 130;
 

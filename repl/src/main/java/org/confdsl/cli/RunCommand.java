@@ -1,24 +1,45 @@
 package org.confdsl.cli;
 
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
+import org.confdsl.dsl.DslLoader;
+import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
+import org.confdsl.model.StoreModel;
+import org.confdsl.run.StatusEntry;
+import org.confdsl.run.StatusPublisher;
+import org.confdsl.store.MutableKeyValueStore;
+import org.confdsl.store.Stores;
+import org.confdsl.task.TaskFailedException;
+import org.confdsl.task.TaskRunner;
 import org.confdsl.sync.SyncOptions;
 import org.confdsl.sync.SyncResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code confdsl run SCRIPT [--once|--watch|--interval DUR]}: keeps the destinations in sync with the store. */
+/**
+ * {@code confdsl run SCRIPT [--once|--watch|--interval DUR]}: keeps the destinations in sync with
+ * the store, publishing what it applied (watch and interval modes, etcd); or
+ * {@code confdsl run SCRIPT TASK [ARGS...] [--dry-run]}: runs one of the script's tasks.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Renders every resource of SCRIPT, checks, installs and reloads what changed.",
-            "Default mode: --watch (re-render as keys change, until stopped)."})
+            "Default mode: --watch (re-render as keys change, until stopped).",
+            "With TASK: runs that task of SCRIPT with ARGS (after '--' when one starts with '-')."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +83,38 @@ final class RunCommand implements Callable<Integer> {
             description = "In watch mode, a full pass every DUR to heal anything missed. Default: ${DEFAULT-VALUE}.")
     Duration reconcile;
 
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "TASK [ARGS]",
+            description = "A task of SCRIPT and its arguments.")
+    List<String> task = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "With TASK: print each step it would take; read the store, change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "The name this daemon publishes its status under (/confdsl/status/NAME/RESOURCE). Default: the host name.")
+    String host;
+
+    @Option(names = "--status-ttl", paramLabel = "DUR", converter = DurationConverter.class, defaultValue = "10s",
+            description = "How long a daemon's status outlives it when it dies. Default: ${DEFAULT-VALUE}.")
+    Duration statusTtl;
+
+    @Option(names = "--no-status", description = "Publish no status (tasks on other machines then cannot wait for this daemon).")
+    boolean noStatus;
+
+    /** What {@code getenv} sees in a task; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
+        if (!task.isEmpty()) {
+            if (mode.once || mode.watch || mode.interval != null || noop || syncOnly || !resources.isEmpty()) {
+                throw new UsageException("a task runs on its own: --once, --watch, --interval, --noop, --sync-only and -r are for keeping files in sync");
+            }
+            return runTask();
+        }
+        if (dryRun) {
+            throw new UsageException("--dry-run is for a task (confdsl run SCRIPT TASK --dry-run); for resources use --noop");
+        }
         SyncOptions options = new SyncOptions(noop, syncOnly, keepStageFile);
         OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try (ScriptContext context = script.open(storeOptions)) {
@@ -75,12 +126,62 @@ final class RunCommand implements Callable<Integer> {
             if (!resources.isEmpty()) {
                 throw new UsageException("--resource is for --once; --watch and --interval keep every resource of the script in sync");
             }
-            if (mode.interval != null) {
-                context.engine().interval(mode.interval, options, printer::print);
-            } else {
-                context.engine().watch(options, printer::print, reconcile);
+            Optional<StatusPublisher> status = publisher(context, options);
+            Consumer<SyncResult> listener = status.<Consumer<SyncResult>>map(s -> r -> {
+                printer.print(r);
+                s.accept(r);
+            }).orElse(printer::print);
+            try {
+                if (mode.interval != null) {
+                    context.engine().interval(mode.interval, options, listener);
+                } else {
+                    context.engine().watch(options, listener, reconcile);
+                }
+            } finally {
+                status.ifPresent(StatusPublisher::close);
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** A daemon that applies (not --noop, not --sync-only) publishes its status when its store holds leases. */
+    private Optional<StatusPublisher> publisher(ScriptContext context, SyncOptions options) {
+        if (noStatus || options.noop() || options.syncOnly()
+                || !(context.engine().store() instanceof MutableKeyValueStore store) || !(context.model().store() instanceof StoreModel.Etcd
+                        || context.model().store() instanceof StoreModel.Memory)) {
+            return Optional.empty();
+        }
+        String name = host != null ? host : localHostName();
+        try {
+            return Optional.of(new StatusPublisher(store, StatusEntry.checkHost(name), statusTtl));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--host: " + e.getMessage());
+        }
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private int runTask() throws InterruptedException {
+        EngineModel loaded = new DslLoader().load(script.script);
+        EngineModel model = loaded.withStore(storeOptions.layer(loaded.store()));
+        PrintWriter err = spec.commandLine().getErr();
+        try (MutableKeyValueStore store = Stores.open(model.store())) {
+            new TaskRunner(model, store, new TaskPrinter(spec.commandLine().getOut()), environment)
+                    .run(task.get(0), task.subList(1, task.size()), dryRun);
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (TaskFailedException e) {
+            err.println("confdsl: " + e.getMessage());
+            e.output().lines().forEach(l -> err.println("    " + l));
+            err.flush();
+            return ExitCodes.TASK_FAILED;
         }
     }
 }
