@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @ArgGroup(exclusive = true)
+    // Not exclusive: --watch --interval DUR is watch mode with a full pass every DUR.
+    @ArgGroup(exclusive = false)
     Mode mode = new Mode();
 
     static final class Mode {
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         boolean watch;
 
         @Option(names = "--interval", paramLabel = "DUR", converter = DurationConverter.class,
-                description = "A full pass every DUR (e.g. 60s), like confd -interval.")
+                description = "A full pass every DUR (e.g. 60s), like confd -interval. With --watch: watch, and reconcile every DUR.")
         Duration interval;
     }
 
@@ -115,6 +116,9 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             throw new UsageException("--dry-run is for a task (confdsl run SCRIPT TASK --dry-run); for resources use --noop");
         }
+        if (mode.once && (mode.watch || mode.interval != null)) {
+            throw new UsageException("--once is one pass; it does not go with --watch or --interval");
+        }
         SyncOptions options = new SyncOptions(noop, syncOnly, keepStageFile);
         OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
         try (ScriptContext context = script.open(storeOptions)) {
@@ -132,10 +136,10 @@ final class RunCommand implements Callable<Integer> {
                 s.accept(r);
             }).orElse(printer::print);
             try {
-                if (mode.interval != null) {
+                if (mode.interval != null && !mode.watch) {
                     context.engine().interval(mode.interval, options, listener);
                 } else {
-                    context.engine().watch(options, listener, reconcile);
+                    context.engine().watch(options, listener, mode.watch && mode.interval != null ? mode.interval : reconcile);
                 }
             } finally {
                 status.ifPresent(StatusPublisher::close);

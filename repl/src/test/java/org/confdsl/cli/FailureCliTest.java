@@ -170,6 +170,15 @@ class FailureCliTest {
     }
 
     @Test
+    void onceWithWatchIsAUsageError() throws IOException {
+        CliRunner.Result r = runOnce(script(""), "--watch");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("confdsl: --once is one pass; it does not go with --watch or --interval\n");
+        assertThat(Files.readString(dest)).isEqualTo(ORIGINAL);
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRunner.Result r = CliRunner.run("run", "x.groovy", "--bogus");
 

@@ -24,6 +24,11 @@ class WatchCliTest {
     }
 
     @Test
+    void watchWithAnIntervalIsWatchModeWithThatReconcile() throws Exception {
+        follow("--watch", "--interval", "1m");
+    }
+
+    @Test
     void intervalAppliesAnEditOfTheKeyFile() throws Exception {
         follow("--interval", "200ms");
     }
