@@ -1,8 +1,6 @@
 package org.confdsl.dsl;
 
 import groovy.lang.Binding;
-import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyCodeSource;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.transform.ThreadInterrupt;
@@ -21,6 +19,7 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.groovy.GroovyCompiler;
 import org.confdsl.dsl.internal.ScriptLines;
 import org.confdsl.model.EngineModel;
 
@@ -72,19 +71,24 @@ public final class DslLoader {
     }
 
     private static ConfdslScript compile(String name, String text) {
-        CompilerConfiguration config = new CompilerConfiguration();
-        config.setScriptBaseClass(ConfdslScript.class.getName());
-        config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
-        try (GroovyClassLoader loader = new GroovyClassLoader(DslLoader.class.getClassLoader(), config)) {
-            Class<?> type = loader.parseClass(new GroovyCodeSource(text, name, "/groovy/script"), false);
+        try {
+            Class<?> type = GroovyCompiler.load("confdsl-script-1", name, text, DslLoader::compilerConfiguration,
+                    DslLoader.class.getClassLoader());
             return (ConfdslScript) type.getDeclaredConstructor(Binding.class).newInstance(new Binding());
         } catch (MultipleCompilationErrorsException e) {
             throw compilationError(name, e);
         } catch (CompilationFailedException e) {
             throw new DslException(name, 0, "the script does not compile: " + e.getMessage(), e);
-        } catch (ReflectiveOperationException | IOException e) {
+        } catch (ReflectiveOperationException | ClassCastException e) {
             throw new DslException(name, 0, "cannot load the script: " + e, e);
         }
+    }
+
+    private static CompilerConfiguration compilerConfiguration() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(ConfdslScript.class.getName());
+        config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
+        return config;
     }
 
     private static DslException compilationError(String name, MultipleCompilationErrorsException e) {

@@ -1,15 +1,13 @@
 package org.confdsl.template;
 
-import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyCodeSource;
 import groovy.transform.ThreadInterrupt;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.confdsl.groovy.GroovyCompiler;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.confdsl.template.internal.ErrorMessages;
@@ -33,7 +31,6 @@ import org.confdsl.template.internal.TemplateTokenizer;
  */
 public final class ConfTemplateEngine {
 
-    private static final AtomicLong CLASSES = new AtomicLong();
 
     /** Creates an engine; it holds no state besides its configuration. */
     public ConfTemplateEngine() {
@@ -72,25 +69,32 @@ public final class ConfTemplateEngine {
         } catch (TemplateSyntaxException e) {
             throw new TemplateException(source, e.line(), e.getMessage(), e);
         }
+        // one loader per template (GroovyCompiler makes one), so a replaced template's classes can be unloaded
+        try {
+            Class<?> type = GroovyCompiler.load("confdsl-template-1", className + ".groovy", groovy,
+                    ConfTemplateEngine::compilerConfiguration, TemplateScript.class.getClassLoader());
+            return new ConfTemplate(source, type.asSubclass(TemplateScript.class));
+        } catch (CompilationFailedException e) {
+            throw ErrorMessages.compileFailure(source, className, e);
+        } catch (ClassNotFoundException e) {
+            throw new TemplateException(source, 0, "cannot load the compiled template: " + e, e);
+        }
+    }
+
+    private static CompilerConfiguration compilerConfiguration() {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(TemplateScript.class.getName());
         config.setSourceEncoding("UTF-8");
         config.addCompilationCustomizers(
                 new ASTTransformationCustomizer(ThreadInterrupt.class),
                 new ImportCustomizer().addImports("java.time.format.DateTimeFormatter"));
-        // one loader per template, so a replaced template's classes can be unloaded
-        GroovyClassLoader loader = new GroovyClassLoader(TemplateScript.class.getClassLoader(), config);
-        try {
-            Class<?> type = loader.parseClass(new GroovyCodeSource(groovy, className + ".groovy", "/groovy/confdsl"), false);
-            return new ConfTemplate(source, type.asSubclass(TemplateScript.class));
-        } catch (CompilationFailedException e) {
-            throw ErrorMessages.compileFailure(source, className, e);
-        }
+        return config;
     }
 
     private static String className(Path source) {
         Path file = source.getFileName();
         String name = file == null ? "template" : file.toString().replaceAll("[^A-Za-z0-9]", "_");
-        return "ConfdslTemplate_" + name + "_" + CLASSES.incrementAndGet();
+        // stable across runs, so that the class cache finds it again; each template has its own loader
+        return "ConfdslTemplate_" + name;
     }
 }

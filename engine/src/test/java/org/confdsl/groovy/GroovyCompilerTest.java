@@ -1,0 +1,109 @@
+package org.confdsl.groovy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import groovy.lang.Script;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroovyCompilerTest {
+
+    @TempDir
+    Path cache;
+
+    final AtomicInteger compilations = new AtomicInteger();
+    final Supplier<CompilerConfiguration> config = () -> {
+        compilations.incrementAndGet();
+        return new CompilerConfiguration();
+    };
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(GroovyCompiler.CACHE_PROPERTY);
+    }
+
+    Object run(Class<?> type) throws ReflectiveOperationException {
+        return ((Script) type.getDeclaredConstructor().newInstance()).run();
+    }
+
+    long entries() throws IOException {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void withoutACacheEveryLoadCompiles() throws Exception {
+        Class<?> a = GroovyCompiler.load("test", "a.groovy", "[1, 2].collect { it * 2 }", config, getClass().getClassLoader());
+        Class<?> b = GroovyCompiler.load("test", "a.groovy", "[1, 2].collect { it * 2 }", config, getClass().getClassLoader());
+
+        assertEquals(java.util.List.of(2, 4), run(a));
+        assertEquals(java.util.List.of(2, 4), run(b));
+        assertEquals(2, compilations.get());
+        assertEquals(0, entries());
+    }
+
+    @Test
+    void theSecondLoadOfTheSameSourceComesFromTheCacheWithItsClosures() throws Exception {
+        System.setProperty(GroovyCompiler.CACHE_PROPERTY, cache.toString());
+
+        Class<?> first = GroovyCompiler.load("test", "a.groovy", "[1, 2].collect { it * 2 }", config, getClass().getClassLoader());
+        Class<?> second = GroovyCompiler.load("test", "a.groovy", "[1, 2].collect { it * 2 }", config, getClass().getClassLoader());
+
+        assertEquals(1, compilations.get(), "compiled once");
+        assertEquals(1, entries());
+        assertNotSame(first, second, "each load has its own loader, so a replaced source can be unloaded");
+        assertEquals("a", second.getName());
+        assertEquals(java.util.List.of(2, 4), run(second));
+    }
+
+    @Test
+    void anEditedSourceIsANewEntry() throws Exception {
+        System.setProperty(GroovyCompiler.CACHE_PROPERTY, cache.toString());
+
+        assertEquals(3, run(GroovyCompiler.load("test", "a.groovy", "1 + 2", config, getClass().getClassLoader())));
+        assertEquals(4, run(GroovyCompiler.load("test", "a.groovy", "2 + 2", config, getClass().getClassLoader())));
+
+        assertEquals(2, compilations.get());
+        assertEquals(2, entries());
+    }
+
+    @Test
+    void aBrokenEntryIsCompiledAgain() throws Exception {
+        System.setProperty(GroovyCompiler.CACHE_PROPERTY, cache.toString());
+        GroovyCompiler.load("test", "a.groovy", "40 + 2", config, getClass().getClassLoader());
+        try (Stream<Path> s = Files.list(cache)) {
+            Path entry = s.findFirst().orElseThrow();
+            Files.delete(entry.resolve("a.class"));
+        }
+
+        assertEquals(42, run(GroovyCompiler.load("test", "a.groovy", "40 + 2", config, getClass().getClassLoader())));
+        assertEquals(42, run(GroovyCompiler.load("test", "a.groovy", "40 + 2", config, getClass().getClassLoader())));
+        assertEquals(2, compilations.get(), "the broken entry was replaced by the fresh compile");
+    }
+
+    @Test
+    void aSyntaxErrorIsThrownAndNothingIsCached() throws Exception {
+        System.setProperty(GroovyCompiler.CACHE_PROPERTY, cache.toString());
+
+        MultipleCompilationErrorsException e = assertThrows(MultipleCompilationErrorsException.class,
+                () -> GroovyCompiler.load("test", "bad.groovy", "def x = (", config, getClass().getClassLoader()));
+
+        assertTrue(e.getMessage().contains("bad.groovy"), e.getMessage());
+        assertEquals(0, entries());
+    }
+}
