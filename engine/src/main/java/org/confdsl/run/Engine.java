@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.confdsl.model.Durations;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.store.KeyValueStore;
@@ -14,16 +15,12 @@ import org.confdsl.sync.SyncResult;
 import org.confdsl.sync.Syncer;
 import org.confdsl.template.Rendered;
 import org.confdsl.template.TemplateRenderer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a script's resources against a store: once, on an interval, or watching. The only place
  * that knows every stage; each stage lives in its own package.
  */
 public final class Engine {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final EngineModel model;
     private final KeyValueStore store;
@@ -69,11 +66,13 @@ public final class Engine {
      * store is logged and the next pass tries again.
      */
     public void interval(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
+        StoreTrouble trouble = new StoreTrouble();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 once(options, listener);
+                trouble.readable(store.describe());
             } catch (StoreException e) {
-                LOG.warn("{}; next try in {}", e.getMessage(), every);
+                trouble.failed(e, "next try every " + Durations.format(every));
             }
             TimeUnit.NANOSECONDS.sleep(every.toNanos());
         }

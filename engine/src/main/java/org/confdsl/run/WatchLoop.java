@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.confdsl.model.Durations;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.store.KeyPrefix;
@@ -49,6 +50,7 @@ final class WatchLoop implements WatchListener {
     private final Bursts bursts = new Bursts();
     private final Map<String, Duration> retryDelay = new HashMap<>();
     private final KeyMirror mirror = new KeyMirror();
+    private final StoreTrouble trouble = new StoreTrouble();
     private boolean resyncNeeded;
 
     WatchLoop(EngineModel model, KeyValueStore store, ResourcePass pass, SyncOptions options,
@@ -87,11 +89,12 @@ final class WatchLoop implements WatchListener {
         while (true) {
             try {
                 Snapshot snapshot = pass.snapshot(model.resources());
+                trouble.readable(store.describe());
                 mirror.reset(snapshot);
                 pass.run(model.resources(), snapshot, options, this::report);
                 return snapshot.revision();
             } catch (StoreException e) {
-                LOG.warn("{}; retrying in {}", e.getMessage(), FIRST_RETRY);
+                trouble.failed(e, "retrying every " + Durations.format(FIRST_RETRY));
                 TimeUnit.MILLISECONDS.sleep(FIRST_RETRY.toMillis());
             }
         }
@@ -131,10 +134,11 @@ final class WatchLoop implements WatchListener {
     private void reconcileAll() {
         try {
             Snapshot snapshot = pass.snapshot(model.resources());
+            trouble.readable(store.describe());
             mirror.reset(snapshot);
             pass.run(model.resources(), snapshot, options, this::report);
         } catch (StoreException e) {
-            LOG.warn("{}; will retry", e.getMessage());
+            trouble.failed(e, "will retry");
             model.resources().forEach(r -> scheduleRetry(r.name()));
         }
     }
