@@ -2,7 +2,6 @@ package org.confdsl.run;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -55,27 +54,6 @@ final class KeyMirror {
 
     /** The keys under {@code prefixes} as they are now, with the newest revision applied. */
     synchronized Snapshot snapshot(Collection<String> prefixes) {
-        TreeMap<String, String> kept = new TreeMap<>();
-        for (String prefix : prefixes) {
-            String p = KeyPrefix.normalize(prefix);
-            if (p.isEmpty()) {
-                kept.putAll(entries);
-                break;
-            }
-            // The prefix itself, then the range "p/" .. "p0" ('0' follows '/'): exactly the keys below it.
-            NavigableMap<String, String> below = entries.subMap(p + "/", true, p + "0", false);
-            if (kept.isEmpty()) {
-                kept.putAll(below); // from a sorted map into an empty one: linear, no rebalancing
-            } else {
-                for (Map.Entry<String, String> e : below.entrySet()) {
-                    kept.put(e.getKey(), e.getValue());
-                }
-            }
-            String exact = entries.get(p);
-            if (exact != null) {
-                kept.put(p, exact);
-            }
-        }
-        return new Snapshot(revision, kept);
+        return new Snapshot(revision, KeyPrefix.select(entries, prefixes));
     }
 }

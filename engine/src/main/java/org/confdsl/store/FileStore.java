@@ -115,7 +115,7 @@ public final class FileStore implements MutableKeyValueStore {
         synchronized (lock) {
             ensureOpen();
             refresh(true);
-            return new Snapshot(revision, Keys.select(keys, prefixes));
+            return new Snapshot(revision, KeyPrefix.select(keys, prefixes));
         }
     }
 

@@ -121,7 +121,7 @@ public final class MemoryStore implements MutableKeyValueStore {
         Objects.requireNonNull(prefix, "prefix");
         synchronized (lock) {
             ensureOpen();
-            NavigableMap<String, String> doomed = Keys.select(entries, List.of(prefix));
+            NavigableMap<String, String> doomed = KeyPrefix.select(entries, List.of(prefix));
             if (doomed.isEmpty()) {
                 return revision;
             }
@@ -139,7 +139,7 @@ public final class MemoryStore implements MutableKeyValueStore {
     public Snapshot snapshot(Collection<String> prefixes) {
         synchronized (lock) {
             ensureOpen();
-            return new Snapshot(revision, Keys.select(entries, prefixes));
+            return new Snapshot(revision, KeyPrefix.select(entries, prefixes));
         }
     }
 

@@ -24,13 +24,7 @@ public record Snapshot(long revision, NavigableMap<String, String> entries) {
         if (entries.keySet().stream().allMatch(k -> KeyPrefix.coveredByAny(prefixes, k))) {
             return this; // the usual case in a pass over one resource: nothing to drop, nothing to copy
         }
-        TreeMap<String, String> kept = new TreeMap<>();
-        entries.forEach((k, v) -> {
-            if (KeyPrefix.coveredByAny(prefixes, k)) {
-                kept.put(k, v);
-            }
-        });
-        return new Snapshot(revision, kept);
+        return new Snapshot(revision, KeyPrefix.select(entries, prefixes));
     }
 
     /** An empty snapshot at revision 0. */

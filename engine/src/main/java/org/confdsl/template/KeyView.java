@@ -57,8 +57,7 @@ public final class KeyView {
         if (ownValue != null && "/".startsWith(start)) {
             own.add(Map.entry("/", ownValue));
         }
-        // '0' follows '/' in ASCII: [prefix/, prefix0) is exactly the keys below the prefix
-        NavigableMap<String, String> below = all.subMap(prefix + "/", true, prefix + "0", false);
+        NavigableMap<String, String> below = KeyPrefix.below(all, prefix);
         String from = start.startsWith("/") ? prefix + start : prefix + "/";
         int cut = prefix.length();
         return () -> java.util.stream.Stream.concat(own.stream(), below.tailMap(from, true).entrySet().stream()

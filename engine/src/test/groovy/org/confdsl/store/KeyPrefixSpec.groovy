@@ -26,4 +26,21 @@ class KeyPrefixSpec extends Specification {
         KeyPrefix.coveredByAny(['/x', '/app'], '/app/1')
         !KeyPrefix.coveredByAny(['/x', '/app'], '/apple')
     }
+
+    def "select copies exactly the covered keys of #prefixes"() {
+        given:
+        def all = new TreeMap(['/app': 'r', '/app/a': '1', '/app/b/c': '2', '/app-x': 'no', '/apple/x': '3', '/other': '4'])
+
+        expect:
+        KeyPrefix.select(all, prefixes).keySet() as List == keys
+        KeyPrefix.below(all, '/app').keySet() as List == ['/app/a', '/app/b/c']
+
+        where:
+        prefixes              || keys
+        ['/app']              || ['/app', '/app/a', '/app/b/c']
+        ['/apple', '/other']  || ['/apple/x', '/other']
+        ['/other', '/app/b']  || ['/app/b/c', '/other']
+        ['/']                 || ['/app', '/app-x', '/app/a', '/app/b/c', '/apple/x', '/other']
+        ['/none']             || []
+    }
 }

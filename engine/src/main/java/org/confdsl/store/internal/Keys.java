@@ -1,10 +1,6 @@
 package org.confdsl.store.internal;
 
-import java.util.Collection;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
-import org.confdsl.store.KeyPrefix;
 
 /** Key validation and prefix selection shared by the stores. */
 public final class Keys {
@@ -35,27 +31,5 @@ public final class Keys {
             throw new IllegalArgumentException("key must be /segment/segment... without empty segments: '" + key + "'");
         }
         return key;
-    }
-
-    /**
-     * The entries of {@code all} covered by any of {@code prefixes}, using range views so that a
-     * narrow prefix over a large map costs little.
-     */
-    public static NavigableMap<String, String> select(NavigableMap<String, String> all, Collection<String> prefixes) {
-        NavigableMap<String, String> out = new TreeMap<>();
-        for (String prefix : prefixes) {
-            String p = KeyPrefix.normalize(prefix);
-            if (p.isEmpty()) {
-                out.putAll(all);
-                return out;
-            }
-            String exact = all.get(p);
-            if (exact != null) {
-                out.put(p, exact);
-            }
-            // '0' is the character after '/', so this range is exactly the keys below p.
-            out.putAll(all.subMap(p + "/", true, p + "0", false));
-        }
-        return out;
     }
 }
