@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.confdsl.testkit.EtcdProcess;
 
@@ -82,20 +83,8 @@ public final class WatchBench {
             file.await("a=v0", Duration.ofSeconds(60));
             long rssStart = daemon.rssKib();
 
-            long[] latency = new long[changes];
-            long[] afterAck = new long[changes];
-            for (int i = 1; i <= changes; i++) {
-                String key = i % 2 == 0 ? "/small/a" : "/small/b";
-                long t0 = System.nanoTime();
-                put(key, "v" + i);
-                long acked = System.nanoTime();
-                long written = file.await("=v" + i + "\n", WAIT);
-                latency[i - 1] = written - t0;
-                afterAck[i - 1] = Math.max(0, written - acked);
-                TimeUnit.MILLISECONDS.sleep(SPACING_MS);
-            }
-            report("1. put sent -> destination written, 2 keys, --sync-only", new Stats(latency).toString());
-            report("   put acknowledged -> destination written", new Stats(afterAck).toString());
+            latency("1. put sent -> destination written, 2 keys, --sync-only", changes, file,
+                    i -> i % 2 == 0 ? "/small/a" : "/small/b", i -> "v" + i, i -> "=v" + i + "\n");
 
             int before = daemon.updates();
             long lastPut = 0;
@@ -136,21 +125,31 @@ public final class WatchBench {
         try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state-big"), work.resolve("big.log"));
                 FileAwaiter file = awaiter(dest)) {
             file.await("marker=m0\n", Duration.ofSeconds(60));
-            long[] latency = new long[changes];
-            long[] afterAck = new long[changes];
-            for (int i = 1; i <= changes; i++) {
-                long t0 = System.nanoTime();
-                put("/big/marker", "m" + i);
-                long acked = System.nanoTime();
-                long written = file.await("marker=m" + i + "\n", WAIT);
-                latency[i - 1] = written - t0;
-                afterAck[i - 1] = Math.max(0, written - acked);
-                TimeUnit.MILLISECONDS.sleep(SPACING_MS);
-            }
-            report("2. put sent -> destination written, 10,000-key prefix", new Stats(latency).toString());
-            report("   put acknowledged -> destination written", new Stats(afterAck).toString());
+            latency("2. put sent -> destination written, 10,000-key prefix", changes, file,
+                    i -> "/big/marker", i -> "m" + i, i -> "marker=m" + i + "\n");
             report("   daemon RSS with 10,000 keys", daemon.rssKib() / 1024 + " MB");
         }
+    }
+
+    /**
+     * {@code changes} lone changes (spaced past the quiet time): put change i, wait until the file
+     * holds its marker; reports the time from sending the put and from its acknowledgement.
+     */
+    private void latency(String what, int changes, FileAwaiter file, IntFunction<String> key, IntFunction<String> value,
+            IntFunction<String> marker) throws Exception {
+        long[] sent = new long[changes];
+        long[] acknowledged = new long[changes];
+        for (int i = 1; i <= changes; i++) {
+            long t0 = System.nanoTime();
+            put(key.apply(i), value.apply(i));
+            long acked = System.nanoTime();
+            long written = file.await(marker.apply(i), WAIT);
+            sent[i - 1] = written - t0;
+            acknowledged[i - 1] = Math.max(0, written - acked);
+            TimeUnit.MILLISECONDS.sleep(SPACING_MS);
+        }
+        report(what, new Stats(sent).toString());
+        report("   put acknowledged -> destination written", new Stats(acknowledged).toString());
     }
 
     private Path script(String name, String template) throws IOException {
