@@ -94,14 +94,7 @@ class EngineTest {
         ResourceModel other = resource("other", "/other", "static\n", Optional.empty());
         List<SyncResult> results = new CopyOnWriteArrayList<>();
         Engine engine = engine(store, app, other);
-        Thread loop = new Thread(() -> {
-            try {
-                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10));
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        }, "watch-under-test");
-        loop.start();
+        WatchThread loop = WatchThread.start(engine, SyncOptions.DEFAULT, results::add);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> results.size() == 2);
             for (int i = 1; i <= 500; i++) {
@@ -113,10 +106,8 @@ class EngineTest {
             assertEquals(1, results.stream().filter(r -> r.resource().equals("other")).count(),
                     "a resource whose keys did not change is not rendered again");
         } finally {
-            loop.interrupt();
-            loop.join(10_000);
+            loop.close();
         }
-        assertFalse(loop.isAlive());
     }
 
     @Test
@@ -127,14 +118,7 @@ class EngineTest {
                 Optional.of(new CommandSpec(List.of("test", "-f", allow.toString()), false, Duration.ofSeconds(10))));
         List<SyncResult> results = new CopyOnWriteArrayList<>();
         Engine engine = engine(store, app);
-        Thread loop = new Thread(() -> {
-            try {
-                engine.watch(SyncOptions.DEFAULT, results::add, Duration.ofMinutes(10));
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        }, "watch-under-test");
-        loop.start();
+        WatchThread loop = WatchThread.start(engine, SyncOptions.DEFAULT, results::add);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !results.isEmpty());
             assertEquals(Outcome.CHECK_FAILED, results.get(0).outcome());
@@ -142,9 +126,7 @@ class EngineTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(app.dest()));
             assertEquals(Outcome.UPDATED, results.get(results.size() - 1).outcome());
         } finally {
-            loop.interrupt();
-            loop.join(10_000);
+            loop.close();
         }
-        assertFalse(loop.isAlive());
     }
 }

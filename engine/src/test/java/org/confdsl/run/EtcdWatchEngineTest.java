@@ -2,7 +2,6 @@ package org.confdsl.run;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,7 +44,7 @@ class EtcdWatchEngineTest {
 
     EtcdProcess etcd;
     EtcdStore store;
-    Thread loop;
+    WatchThread loop;
     final List<SyncResult> results = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -57,9 +56,7 @@ class EtcdWatchEngineTest {
     @AfterEach
     void stop() throws InterruptedException {
         if (loop != null) {
-            loop.interrupt();
-            loop.join(10_000);
-            assertFalse(loop.isAlive(), "the watch loop stops when interrupted");
+            loop.close();
         }
         store.close();
         etcd.close();
@@ -75,14 +72,7 @@ class EtcdWatchEngineTest {
     void watch(ResourceModel resource) {
         EngineModel model = new EngineModel(dir.resolve("x.groovy"), StoreModel.Etcd.of(List.of(etcd.clientUrl())), List.of(resource));
         Engine engine = new Engine(model, store, new TemplateRenderer(), new Syncer(new CommandRunner(), PendingReloads.inMemory()));
-        loop = new Thread(() -> {
-            try {
-                engine.watch(new SyncOptions(false, true, false), results::add, Duration.ofMinutes(10));
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        }, "watch-under-test");
-        loop.start();
+        loop = WatchThread.start(engine, new SyncOptions(false, true, false), results::add);
     }
 
     /** What the template renders for etcd's keys under /up right now. */
