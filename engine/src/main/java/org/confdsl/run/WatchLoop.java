@@ -1,9 +1,7 @@
 package org.confdsl.run;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class WatchLoop implements WatchListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchLoop.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private static final List<String> STATUS = List.of(StatusEntry.PREFIX);
 
@@ -48,7 +44,7 @@ final class WatchLoop implements WatchListener {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Bursts bursts = new Bursts();
-    private final Map<String, Duration> retryDelay = new HashMap<>();
+    private final RetryDelays retryDelays = new RetryDelays();
     private final KeyMirror mirror = new KeyMirror();
     private final StoreTrouble trouble = new StoreTrouble();
     private boolean resyncNeeded;
@@ -94,8 +90,8 @@ final class WatchLoop implements WatchListener {
                 pass.run(model.resources(), snapshot, options, this::report);
                 return snapshot.revision();
             } catch (StoreException e) {
-                trouble.failed(e, "retrying every " + Durations.format(FIRST_RETRY));
-                TimeUnit.MILLISECONDS.sleep(FIRST_RETRY.toMillis());
+                trouble.failed(e, "retrying every " + Durations.format(RetryDelays.FIRST));
+                TimeUnit.MILLISECONDS.sleep(RetryDelays.FIRST.toMillis());
             }
         }
     }
@@ -150,7 +146,7 @@ final class WatchLoop implements WatchListener {
         } else {
             lock.lock();
             try {
-                retryDelay.remove(result.resource());
+                retryDelays.succeeded(result.resource());
             } finally {
                 lock.unlock();
             }
@@ -160,9 +156,7 @@ final class WatchLoop implements WatchListener {
     private void scheduleRetry(String resource) {
         lock.lock();
         try {
-            Duration delay = retryDelay.getOrDefault(resource, FIRST_RETRY);
-            retryDelay.put(resource, delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2));
-            bursts.retryAt(resource, System.nanoTime() + delay.toNanos());
+            bursts.retryAt(resource, System.nanoTime() + retryDelays.failed(resource).toNanos());
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -28,6 +28,32 @@ class WatchCliTest {
         follow("--watch", "--interval", "1m");
     }
 
+    /**
+     * {@code --watch --interval DUR} reconciles every DUR: a destination edited by hand (which no
+     * key change announces) is put back by the next reconcile, not after the default 10 minutes.
+     */
+    @Test
+    void watchWithAShortIntervalPutsBackAHandEditedDestination() throws Exception {
+        Path example = Examples.copy("quickstart", tmp);
+        Path dest = example.resolve("out/app.conf");
+        String[] args = {"run", example.resolve("quickstart.groovy").toString(), "--state-dir",
+            tmp.resolve("state").toString(), "--watch", "--interval", "300ms"};
+        AtomicReference<CliRunner.Result> result = new AtomicReference<>();
+        Thread daemon = new Thread(() -> result.set(CliRunner.run(args)), "confdsl-under-test");
+        daemon.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dest));
+            String rendered = Files.readString(dest);
+            Files.writeString(dest, "edited by hand\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(dest).equals(rendered));
+        } finally {
+            daemon.interrupt();
+            daemon.join(Duration.ofSeconds(20).toMillis());
+        }
+        assertThat(daemon.isAlive()).isFalse();
+        assertThat(result.get().out()).contains("app UPDATED " + dest + " (revision 1)");
+    }
+
     @Test
     void intervalAppliesAnEditOfTheKeyFile() throws Exception {
         follow("--interval", "200ms");

@@ -24,8 +24,11 @@ public final class CommandWords {
      */
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
+        // Only a bare word can be a shell operator: a quoted or escaped '|' is a literal argument.
+        List<String> bare = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        boolean quoted = false;
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -40,14 +43,20 @@ public final class CommandWords {
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
+                quoted = true;
             } else if (c == '\\' && i + 1 < line.length()) {
                 word.append(line.charAt(++i));
                 inWord = true;
+                quoted = true;
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {
                     words.add(word.toString());
+                    if (!quoted) {
+                        bare.add(word.toString());
+                    }
                     word.setLength(0);
                     inWord = false;
+                    quoted = false;
                 }
             } else {
                 word.append(c);
@@ -59,8 +68,11 @@ public final class CommandWords {
         }
         if (inWord) {
             words.add(word.toString());
+            if (!quoted) {
+                bare.add(word.toString());
+            }
         }
-        for (String w : words) {
+        for (String w : bare) {
             if (SHELL_OPERATORS.contains(w)) {
                 throw new DslProblem("command '" + line + "' uses '" + w
                         + "', which only a shell understands; add shell: true, e.g. check '...', shell: true");

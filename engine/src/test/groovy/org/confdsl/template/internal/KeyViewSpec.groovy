@@ -45,4 +45,16 @@ class KeyViewSpec extends Specification {
         view.gets('/app*/*')*.key == ['/app/y', '/apple/z']
         view.keysRead() as List == ['/ap', '/app', '/app*/*', '/app/x', '/app/x/*', '/app/y']
     }
+
+    def "getv's default stands in only for a missing key: an empty value is a value (confd)"() {
+        given:
+        KeyView view = new KeyView(Fixtures.snapshot(['/app/empty': '', '/app/set': 'v']), '/app')
+
+        expect:
+        view.getv('/empty', 'fallback') == ''
+        view.getv('/empty') == ''
+        view.getv('/set', 'fallback') == 'v'
+        view.getv('/missing', 'fallback') == 'fallback'
+        view.getv('/missing', null) == null
+    }
 }
