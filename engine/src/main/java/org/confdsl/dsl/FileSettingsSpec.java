@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 import org.confdsl.dsl.internal.DslProblem;
 import org.confdsl.model.Debounce;
 import org.confdsl.model.Durations;
+import org.confdsl.model.Sizes;
 
 /**
  * The words a {@code defaults} block and a {@code resource} block share: how the destination
- * file is owned, how long its commands may run, and how long a burst of changes may delay it.
+ * file is owned, how long its commands may run, how long a burst of changes may delay it, and
+ * how long and large its render may be.
  */
 public abstract class FileSettingsSpec {
 
@@ -23,6 +25,8 @@ public abstract class FileSettingsSpec {
     Optional<Duration> timeoutValue = Optional.empty();
     Optional<Boolean> mkdirsValue = Optional.empty();
     Optional<Debounce> waitValue = Optional.empty();
+    Optional<Duration> renderTimeoutValue = Optional.empty();
+    Optional<Long> renderMaxSizeValue = Optional.empty();
 
     /**
      * The destination's permission bits, in octal as a string: {@code mode '0644'}.
@@ -54,6 +58,35 @@ public abstract class FileSettingsSpec {
     /** How long a check or reload command may run before it is killed: {@code timeout '30s'}. Default 60s. */
     public void timeout(String duration) {
         this.timeoutValue = Optional.of(parseDuration(duration));
+    }
+
+    /**
+     * How long one render of the template may run: {@code renderTimeout '5s'}. A render that runs
+     * longer is stopped and fails its resource only. Default 5s.
+     */
+    public void renderTimeout(String duration) {
+        Duration d = parseDuration(duration);
+        if (d.isZero()) {
+            throw new DslProblem("renderTimeout '" + duration + "' must be longer than zero; write e.g. renderTimeout '5s'");
+        }
+        this.renderTimeoutValue = Optional.of(d);
+    }
+
+    /**
+     * How large one render may grow: {@code renderMaxSize '16MB'} (also KB, GB, or bytes). A larger
+     * render is stopped and fails its resource only. Default 16MB.
+     */
+    public void renderMaxSize(String size) {
+        long bytes;
+        try {
+            bytes = Sizes.parse(size);
+        } catch (IllegalArgumentException e) {
+            throw new DslProblem("renderMaxSize " + e.getMessage());
+        }
+        if (bytes <= 0) {
+            throw new DslProblem("renderMaxSize '" + size + "' must be larger than zero; write e.g. renderMaxSize '16MB'");
+        }
+        this.renderMaxSizeValue = Optional.of(bytes);
     }
 
     /** Whether missing directories above the destination are created. Default false. */

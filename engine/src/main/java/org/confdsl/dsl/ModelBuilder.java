@@ -12,6 +12,7 @@ import org.confdsl.dsl.internal.DslProblem;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.model.Debounce;
 import org.confdsl.model.EngineModel;
+import org.confdsl.model.RenderLimits;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
 
@@ -71,6 +72,9 @@ final class ModelBuilder {
                 r.reloadValue.map(c -> c.toSpec(timeout)),
                 r.mkdirsValue.or(() -> d.mkdirsValue).orElse(false),
                 r.waitValue.or(() -> d.waitValue).orElse(Debounce.DEFAULT),
-                r.line);
+                r.line,
+                new RenderLimits(
+                        r.renderTimeoutValue.or(() -> d.renderTimeoutValue).orElse(RenderLimits.DEFAULT.timeout()),
+                        r.renderMaxSizeValue.or(() -> d.renderMaxSizeValue).orElse(RenderLimits.DEFAULT.maxBytes())));
     }
 }

@@ -12,7 +12,8 @@ import org.confdsl.dsl.internal.DslProblem;
 /**
  * The {@code resource('name') { }} block: one rendered file. Words: {@code prefix}, {@code keys},
  * {@code template}, {@code dest}, {@code mode}, {@code owner}, {@code group}, {@code check},
- * {@code reload}, {@code timeout}, {@code mkdirs}, {@code wait}.
+ * {@code reload}, {@code timeout}, {@code mkdirs}, {@code wait}, {@code renderTimeout},
+ * {@code renderMaxSize}.
  */
 public class ResourceSpec extends FileSettingsSpec {
 

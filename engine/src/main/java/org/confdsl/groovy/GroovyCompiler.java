@@ -1,6 +1,7 @@
 package org.confdsl.groovy;
 
 import groovy.lang.GroovyClassLoader;
+import groovy.transform.ThreadInterrupt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.tools.GroovyClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * without it every call compiles. An entry is keyed by a SHA-256 of the kind of source, its file
  * name and its text, so an edited script or template is simply a new entry. A cache that cannot
  * be read or written is ignored: compiling is always a correct fallback.
+ *
+ * <p>Every source is compiled with the same guards, whatever configuration the caller gives:
+ * {@code ThreadInterrupt} (so that {@link TimeLimit} can stop an endless loop) and
+ * {@link ForbiddenCalls} (no {@code System.exit}). {@link #GUARDS} names them and is part of the
+ * cache key, so a class compiled without them, or with older rules, is never taken from the cache.
  */
 public final class GroovyCompiler {
 
@@ -42,6 +49,9 @@ public final class GroovyCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroovyCompiler.class);
     private static final String INDEX = "classes.txt";
+
+    /** The guards every compile adds, with their version; part of the cache key. */
+    static final String GUARDS = "ThreadInterrupt+ForbiddenCalls-" + ForbiddenCalls.VERSION;
 
     private GroovyCompiler() {
     }
@@ -60,12 +70,17 @@ public final class GroovyCompiler {
             ClassLoader parent) throws ClassNotFoundException {
         Optional<Path> entry = cacheEntry(kind, fileName, source);
         Optional<Map<String, byte[]>> cached = entry.flatMap(GroovyCompiler::read);
-        Map<String, byte[]> classes = cached.orElseGet(() -> compile(fileName, source, config.get(), parent));
+        Map<String, byte[]> classes = cached.orElseGet(() -> compile(fileName, source, guarded(config.get()), parent));
         if (cached.isEmpty()) {
             entry.ifPresent(dir -> write(dir, classes));
         }
         String main = classes.keySet().iterator().next();
         return new CompiledClasses(parent, classes).loadClass(main);
+    }
+
+    private static CompilerConfiguration guarded(CompilerConfiguration config) {
+        config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class), new ForbiddenCalls());
+        return config;
     }
 
     /** The classes of {@code source}, the main (script) class first. */
@@ -92,7 +107,7 @@ public final class GroovyCompiler {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(kind, fileName, source)) {
+            for (String part : List.of(GUARDS, kind, fileName, source)) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keys in etcd (API v3, one endpoint or a cluster), through jetcd.
  *
- * <p>{@link #snapshot} reads every prefix in one transaction, at one revision, linearizably.
+ * <p>{@link #snapshot} reads every prefix at one revision, linearizably: one transaction in the common case, pages at that revision for many prefixes or keys ({@link SnapshotReader}).
  * Prefixes are key-boundary aware: {@code /app} never reads, watches or deletes {@code /apple}.
  * Each read or write waits at most the model's request timeout and fails with a
  * {@link StoreException} that names the endpoints and what to check (unreachable, wrong

@@ -1,6 +1,5 @@
 package org.confdsl.template;
 
-import groovy.transform.ThreadInterrupt;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.confdsl.groovy.GroovyCompiler;
-import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.confdsl.template.internal.ErrorMessages;
 import org.confdsl.template.internal.GroovySourceGenerator;
@@ -21,8 +19,9 @@ import org.confdsl.template.internal.TemplateTokenizer;
  * templates are {@link groovy.text.Template}s): {@code ${expr}},
  * {@code <%= expr %>}, {@code <% code %>} and {@code <%-- comment --%>} are Groovy; everything
  * else is literal text (nginx's {@code $host}, {@code $1}, backslashes). Unlike Groovy's own
- * engines, {@code $name} is NOT interpolated. Templates are compiled with {@code ThreadInterrupt},
- * so interrupting the rendering thread stops a runaway loop; {@code DateTimeFormatter} is imported.
+ * engines, {@code $name} is NOT interpolated. Templates are compiled with {@code ThreadInterrupt}
+ * (by {@link GroovyCompiler}), so interrupting the rendering thread stops a runaway loop, and
+ * calls that end the process are refused; {@code DateTimeFormatter} is imported.
  * The engine does not cache; {@link TemplateRenderer} does.
  *
  * <p>It does not extend {@code groovy.text.TemplateEngine} because that class file carries a
@@ -85,9 +84,8 @@ public final class ConfTemplateEngine {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(TemplateScript.class.getName());
         config.setSourceEncoding("UTF-8");
-        config.addCompilationCustomizers(
-                new ASTTransformationCustomizer(ThreadInterrupt.class),
-                new ImportCustomizer().addImports("java.time.format.DateTimeFormatter"));
+        // GroovyCompiler adds ThreadInterrupt and ForbiddenCalls to every compile
+        config.addCompilationCustomizers(new ImportCustomizer().addImports("java.time.format.DateTimeFormatter"));
         return config;
     }
 

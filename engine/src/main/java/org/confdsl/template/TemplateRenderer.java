@@ -1,7 +1,6 @@
 package org.confdsl.template;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,8 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.confdsl.groovy.TimeLimit;
+import org.confdsl.groovy.TimeLimitExceededException;
+import org.confdsl.model.Durations;
+import org.confdsl.model.RenderLimits;
 import org.confdsl.model.ResourceModel;
+import org.confdsl.model.Sizes;
 import org.confdsl.store.Snapshot;
+import org.confdsl.template.internal.BoundedOutput;
 
 /**
  * Renders a resource's template from a snapshot: a pure function of (template file, resource
@@ -28,6 +33,10 @@ import org.confdsl.store.Snapshot;
  * <p>Compiled templates are cached by absolute path and SHA-256 of the content, so repeated renders
  * do not recompile and an edited file is recompiled on its next use. Thread-safe: one renderer can
  * serve every resource and thread.
+ *
+ * <p>Each render is bounded by the resource's {@link RenderLimits}: it runs on a worker thread
+ * ({@link TimeLimit}) and is stopped when its time passes, and its output may not grow past the
+ * size limit; either is a {@link TemplateException} for that resource alone.
  */
 public final class TemplateRenderer {
 
@@ -49,16 +58,44 @@ public final class TemplateRenderer {
      * @return the output as UTF-8, the absolute keys and patterns the template asked for, and the
      *     snapshot's revision
      * @throws TemplateException naming the template file and line when the file cannot be read, does
-     *     not compile, reads a missing key without a default, or its code throws
+     *     not compile, reads a missing key without a default, its code throws, or it passes a limit
      */
     public Rendered render(ResourceModel resource, Snapshot snapshot) {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(snapshot, "snapshot");
         ConfTemplate template = load(resource.template());
         KeyView view = new KeyView(snapshot, resource.prefix());
-        StringWriter out = new StringWriter();
-        template.render(new TemplateFunctions(view), Map.of(), out);
-        return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), view.keysRead(), snapshot.revision());
+        RenderLimits limits = resource.render();
+        BoundedOutput out = new BoundedOutput(limits.maxBytes());
+        try {
+            TimeLimit.call(limits.timeout(), () -> {
+                template.render(new TemplateFunctions(view), Map.of(), out);
+                return null;
+            });
+        } catch (TimeLimitExceededException e) {
+            int line = e.ending().filter(TemplateException.class::isInstance).map(t -> ((TemplateException) t).line()).orElse(0);
+            throw new TemplateException(resource.template(), line, "render took longer than " + Durations.format(limits.timeout())
+                    + (e.stopped() ? " (stopped)" : " (it did not stop and keeps running in the background)")
+                    + "; look for a loop that never ends, or raise renderTimeout", e);
+        } catch (TemplateException e) {
+            throw out.exceeded() ? tooLarge(resource, limits, e) : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TemplateException(resource.template(), 0, "rendering was interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TemplateException(resource.template(), 0, "render failed: " + e, e);
+        }
+        if (out.exceeded()) {
+            throw tooLarge(resource, limits, null);
+        }
+        return new Rendered(out.toBytes(), view.keysRead(), snapshot.revision());
+    }
+
+    private static TemplateException tooLarge(ResourceModel resource, RenderLimits limits, TemplateException e) {
+        return new TemplateException(resource.template(), e == null ? 0 : e.line(), "the render is larger than "
+                + Sizes.format(limits.maxBytes()) + " (stopped); look for a loop that never ends, or raise renderMaxSize", e);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.confdsl.groovy.ForbiddenCalls;
 import org.confdsl.template.TemplateException;
 import org.confdsl.template.TemplateFunctionException;
 
@@ -32,7 +33,8 @@ public final class ErrorMessages {
             for (Message message : m.getErrorCollector().getErrors()) {
                 if (message instanceof SyntaxErrorMessage s) {
                     String problem = clean(s.getCause().getOriginalMessage(), className);
-                    return new TemplateException(template, s.getCause().getLine(), "syntax error: " + problem, e);
+                    boolean refused = s.getCause() instanceof ForbiddenCalls.Refused;
+                    return new TemplateException(template, s.getCause().getLine(), refused ? problem : "syntax error: " + problem, e);
                 }
                 if (message instanceof ExceptionMessage x) {
                     return new TemplateException(template, 0, "cannot compile: "
