@@ -16,7 +16,7 @@ import org.confdsl.model.TaskSteps;
 
 /**
  * The base class of every confdsl script: its top-level words are {@code store}, {@code file},
- * {@code etcd}, {@code memory}, {@code defaults}, {@code resource} and {@code task}. Running a script only records what it
+ * {@code etcd}, {@code memory}, {@code defaults}, {@code resource}, {@code hosts} and {@code task}. Running a script only records what it
  * declares (see {@link DslLoader}); nothing is read, written or started.
  */
 public abstract class ConfdslScript extends Script {
@@ -153,6 +153,21 @@ public abstract class ConfdslScript extends Script {
     }
 
     /** The script's own directory, which relative paths start from. */
+    /**
+     * The inventory: the hosts that serve every resource of this script, named as their daemons
+     * run ({@code --host}), e.g. {@code hosts 'web1', 'web2'}. A task's {@code drain} refuses to
+     * start while one of them is not reporting, even one whose daemon never registered. Optional;
+     * without it the hosts whose daemons registered are expected.
+     */
+    public void hosts(String... names) {
+        recorder().hosts(java.util.Arrays.asList(names));
+    }
+
+    /** {@link #hosts(String...)} with a list: {@code hosts(['web1', 'web2'])}. */
+    public void hosts(List<String> names) {
+        recorder().hosts(names);
+    }
+
     public Path getScriptDir() {
         return recorder().scriptDir();
     }

@@ -36,7 +36,7 @@ final class ModelBuilder {
         List<ResourceModel> resources = recorded.resources().stream()
                 .map(r -> resource(r, recorded.defaults(), recorded))
                 .toList();
-        return new EngineModel(script, store, resources, recorded.tasks().stream().map(TaskSpec::build).toList());
+        return new EngineModel(script, store, resources, recorded.tasks().stream().map(TaskSpec::build).toList(), recorded.hosts());
     }
 
     private static ResourceModel resource(ResourceSpec r, DefaultsSpec d, ScriptRecorder recorded) {

@@ -28,6 +28,8 @@ final class ScriptRecorder {
     private final DefaultsSpec defaults = new DefaultsSpec();
     private final List<ResourceSpec> resources = new ArrayList<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
+    private final List<String> hosts = new ArrayList<>();
+    private int hostsLine;
     private String block = "";
     private Object blockSpec;
 
@@ -76,6 +78,33 @@ final class ScriptRecorder {
         ResourceSpec spec = new ResourceSpec(name, ScriptLines.current(scriptName));
         resources.add(spec);
         return spec;
+    }
+
+    /** The script's inventory: {@code hosts 'web1', 'web2'}, once, at the top level. */
+    void hosts(List<String> names) {
+        if (!block.isEmpty()) {
+            throw new DslProblem("hosts cannot be declared inside " + block + "; declare the inventory once at the top level of the script");
+        }
+        if (hostsLine > 0) {
+            throw new DslProblem("hosts is declared twice (first at line " + hostsLine + "); name every host in one hosts line");
+        }
+        if (names.isEmpty()) {
+            throw new DslProblem("hosts names no host; write e.g. hosts 'web1', 'web2' (the names the daemons run with --host)");
+        }
+        for (String name : names) {
+            if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                throw new DslProblem("host name '" + name + "' must be letters, digits, '.', '_' or '-' (the daemon's --host), e.g. hosts 'web1', 'web2'");
+            }
+            if (hosts.contains(name)) {
+                throw new DslProblem("host '" + name + "' is named twice in hosts; name each host once");
+            }
+            hosts.add(name);
+        }
+        hostsLine = Math.max(1, ScriptLines.current(scriptName));
+    }
+
+    List<String> hosts() {
+        return hosts;
     }
 
     List<TaskSpec> tasks() {

@@ -13,14 +13,22 @@ import java.util.Optional;
  * @param store where the keys live
  * @param resources the resources, names unique
  * @param tasks the tasks, names unique
+ * @param hosts the script's inventory ({@code hosts 'web1', 'web2'}): hosts expected to serve every
+ *     resource, whether or not their daemons ever registered; empty when the script names none
  */
-public record EngineModel(Path script, StoreModel store, List<ResourceModel> resources, List<TaskModel> tasks) {
+public record EngineModel(Path script, StoreModel store, List<ResourceModel> resources, List<TaskModel> tasks, List<String> hosts) {
 
     public EngineModel {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(store, "store");
         resources = List.copyOf(resources);
         tasks = List.copyOf(tasks);
+        hosts = List.copyOf(hosts);
+    }
+
+    /** A model without an inventory. */
+    public EngineModel(Path script, StoreModel store, List<ResourceModel> resources, List<TaskModel> tasks) {
+        this(script, store, resources, tasks, List.of());
     }
 
     /** A model without tasks. */
@@ -30,7 +38,7 @@ public record EngineModel(Path script, StoreModel store, List<ResourceModel> res
 
     /** The same model with another store (the command line's store options win over the script's). */
     public EngineModel withStore(StoreModel other) {
-        return new EngineModel(script, other, resources, tasks);
+        return new EngineModel(script, other, resources, tasks, hosts);
     }
 
     /** The resource of that name, if declared. */

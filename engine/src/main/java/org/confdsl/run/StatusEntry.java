@@ -1,5 +1,6 @@
 package org.confdsl.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,11 @@ import org.confdsl.template.internal.Json;
 /**
  * What one watch daemon last did with one resource, as published in the store under
  * {@code /confdsl/status/<host>/<resource>} (one JSON object, on the daemon's lease):
- * {@code {"revision":12,"applied":12,"outcome":"UPDATED","at":"2025-01-01T10:00:00Z","message":""}}.
+ * {@code {"revision":12,"applied":12,"outcome":"UPDATED","at":"2025-01-01T10:00:00Z","message":"",
+ * "beat":"2025-01-01T10:00:03Z","beatEvery":3333,"user":"confdsl"}}. The daemon rewrites its entries
+ * every {@code beatEvery} milliseconds with a new {@code beat} (its heartbeat), so an entry whose
+ * beat is older than {@link #staleAfter()} belongs to a daemon that stopped reporting, even while
+ * its lease still holds it.
  *
  * @param host the daemon's name ({@code run --host}, default the machine's host name)
  * @param resource the resource name
@@ -20,8 +25,12 @@ import org.confdsl.template.internal.Json;
  * @param outcome the outcome of the last pass
  * @param at when the last pass ended
  * @param message why, for a failure; never a key's value
+ * @param beat when the daemon last wrote the entry (its heartbeat); {@code at} in entries without one
+ * @param beatEvery how often the daemon beats; {@link Duration#ZERO} when it does not say (never stale)
+ * @param user the etcd user the daemon writes as; empty without authentication
  */
-public record StatusEntry(String host, String resource, long revision, long applied, Outcome outcome, Instant at, String message) {
+public record StatusEntry(String host, String resource, long revision, long applied, Outcome outcome, Instant at, String message,
+        Instant beat, Duration beatEvery, String user) {
 
     /** Where every daemon's status lives; a watch daemon never renders from it. */
     public static final String PREFIX = "/confdsl/status";
@@ -32,6 +41,29 @@ public record StatusEntry(String host, String resource, long revision, long appl
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(beat, "beat");
+        Objects.requireNonNull(beatEvery, "beatEvery");
+        Objects.requireNonNull(user, "user");
+    }
+
+    /** An entry without a heartbeat (written once, never stale by its beat). */
+    public StatusEntry(String host, String resource, long revision, long applied, Outcome outcome, Instant at, String message) {
+        this(host, resource, revision, applied, outcome, at, message, at, Duration.ZERO, "");
+    }
+
+    /** The same entry with a new heartbeat. */
+    public StatusEntry beatAt(Instant when) {
+        return new StatusEntry(host, resource, revision, applied, outcome, at, message, when, beatEvery, user);
+    }
+
+    /** Three missed beats and a second of slack; {@link Duration#ZERO} when the entry has no heartbeat. */
+    public Duration staleAfter() {
+        return beatEvery.isZero() ? Duration.ZERO : beatEvery.multipliedBy(3).plusSeconds(1);
+    }
+
+    /** Whether the daemon missed three beats by {@code now} (the reader's clock: keep hosts' clocks in sync). */
+    public boolean staleAt(Instant now) {
+        return !beatEvery.isZero() && beat.plus(staleAfter()).isBefore(now);
     }
 
     /** The entry's key. */
@@ -69,7 +101,8 @@ public record StatusEntry(String host, String resource, long revision, long appl
     /** The stored JSON. */
     public String toJson() {
         return "{\"revision\":" + revision + ",\"applied\":" + applied + ",\"outcome\":\"" + outcome.name()
-                + "\",\"at\":\"" + at + "\",\"message\":\"" + escape(message) + "\"}";
+                + "\",\"at\":\"" + at + "\",\"message\":\"" + escape(message) + "\",\"beat\":\"" + beat
+                + "\",\"beatEvery\":" + beatEvery.toMillis() + ",\"user\":\"" + escape(user) + "\"}";
     }
 
     /** The entry stored at {@code key}, if the key and JSON are a status entry's. */
@@ -85,9 +118,14 @@ public record StatusEntry(String host, String resource, long revision, long appl
             if (!(Json.parse(json) instanceof Map<?, ?> map)) {
                 return Optional.empty();
             }
+            Instant at = Instant.parse(String.valueOf(map.get("at")));
+            Object beat = map.get("beat");
+            Object every = map.get("beatEvery");
+            Object user = map.get("user");
             return Optional.of(new StatusEntry(parts[0], parts[1], ((Number) map.get("revision")).longValue(),
                     ((Number) map.get("applied")).longValue(), Outcome.valueOf(String.valueOf(map.get("outcome"))),
-                    Instant.parse(String.valueOf(map.get("at"))), String.valueOf(map.get("message"))));
+                    at, String.valueOf(map.get("message")), beat == null ? at : Instant.parse(String.valueOf(beat)),
+                    every instanceof Number n ? Duration.ofMillis(n.longValue()) : Duration.ZERO, user == null ? "" : String.valueOf(user)));
         } catch (RuntimeException e) {
             return Optional.empty(); // someone else's key under our prefix: not a daemon
         }
@@ -99,7 +137,8 @@ public record StatusEntry(String host, String resource, long revision, long appl
                 + (message.isEmpty() ? "" : ": " + message) + ")" : "");
     }
 
-    private static String escape(String s) {
+    /** {@code s} as the inside of a JSON string. */
+    static String escape(String s) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

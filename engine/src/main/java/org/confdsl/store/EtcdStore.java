@@ -106,6 +106,12 @@ public final class EtcdStore implements MutableKeyValueStore {
         return reader.read(client(), prefixes);
     }
 
+    /** The newest mod revision of a key under {@code prefixes} (see {@link LastChange}: deletes leave none). */
+    @Override
+    public long lastChange(Collection<String> prefixes) {
+        return org.confdsl.store.etcd.LastChange.of(client(), connector, prefixes);
+    }
+
     /**
      * Calls {@code listener} for each change under {@code prefixes} after {@code afterRevision}
      * (use the revision of a {@link #snapshot}); starts in the background, also while etcd is down.

@@ -25,6 +25,18 @@ public interface KeyValueStore extends AutoCloseable {
      */
     Watch watch(Collection<String> prefixes, long afterRevision, WatchListener listener);
 
+    /**
+     * The newest revision that changed a key under {@code prefixes}: what a daemon watching them
+     * must have applied to be current. Unlike {@link Snapshot#revision()} it does not move when
+     * other keys change (every daemon's status write moves the store's revision). The default is
+     * the snapshot's revision, which is never too early.
+     *
+     * @throws StoreException when the store cannot be read
+     */
+    default long lastChange(Collection<String> prefixes) {
+        return snapshot(prefixes).revision();
+    }
+
     /** A short description for messages, without secrets. */
     String describe();
 

@@ -29,6 +29,8 @@ public final class MemoryStore implements MutableKeyValueStore {
 
     private final Object lock = new Object();
     private final NavigableMap<String, String> entries = new TreeMap<>();
+    /** The revision of each key's last put or delete (deleted keys stay: a delete is a change too). */
+    private final NavigableMap<String, String> changed = new TreeMap<>();
     private final ChangeFeed feed;
     private long revision;
     private boolean closed;
@@ -183,7 +185,17 @@ public final class MemoryStore implements MutableKeyValueStore {
         }
     }
 
+    /** Exact: the newest put or delete under {@code prefixes}; 0 when none. */
+    @Override
+    public long lastChange(Collection<String> prefixes) {
+        synchronized (lock) {
+            ensureOpen();
+            return KeyPrefix.select(changed, prefixes).values().stream().mapToLong(Long::parseLong).max().orElse(0);
+        }
+    }
+
     private long commit(List<WatchEvent> events) {
+        events.forEach(e -> changed.put(e.key(), Long.toString(e.revision())));
         revision++;
         feed.publish(events);
         return revision;

@@ -69,6 +69,7 @@ final class Steps implements TaskSteps {
     public long put(String key, Object value) {
         return step("put " + key, () -> reads.revision(List.of(key)), () -> {
             long r = ctx.store().put(key, String.valueOf(value));
+            barriers.wrote(key, r);
             return new Done<>(r, "revision " + r);
         });
     }
@@ -77,6 +78,7 @@ final class Steps implements TaskSteps {
     public long rm(String key) {
         return step("rm " + key, () -> reads.revision(List.of(key)), () -> {
             long r = ctx.store().delete(key);
+            barriers.wrote(key, r);
             return new Done<>(r, "revision " + r);
         });
     }
@@ -87,11 +89,21 @@ final class Steps implements TaskSteps {
 
     @Override
     public KeyValue drain(Map<String, ?> options, String key) {
-        return step("drain " + key, () -> remember(reads.get(key)), () -> {
+        // The dry run and the real run check the same thing before anything changes: every host that
+        // serves the key's resources reports, so that "applied" can mean "applied everywhere".
+        return step("drain " + key, () -> {
+            KeyValue pair = remember(reads.get(key));
+            say(checkServed(key));
+            return pair;
+        }, () -> {
             Duration timeout = new StepOptions("drain", options, TIMEOUT_ONLY).timeout();
             KeyValue pair = remember(reads.get(key));
+            String excused = checkServed(key);
+            say(excused);
             long revision = ctx.store().delete(key);
-            return new Done<>(pair, "removed at revision " + revision + "; " + barriers.awaitAffected(key, revision, timeout));
+            barriers.wrote(key, revision);
+            return new Done<>(pair, "removed at revision " + revision + "; "
+                    + barriers.awaitAffected(key, revision, timeout, "it may still send traffic to " + key));
         });
     }
 
@@ -115,8 +127,9 @@ final class Steps implements TaskSteps {
         return step("restore " + pair.key(), () -> reads.revision(List.of(pair.key())), () -> {
             Duration timeout = new StepOptions("restore", options, TIMEOUT_ONLY).timeout();
             long revision = ctx.store().put(pair.key(), pair.value());
+            barriers.wrote(pair.key(), revision);
             return new Done<>(revision, "put back at revision " + revision + "; "
-                    + barriers.awaitAffected(pair.key(), revision, timeout));
+                    + barriers.awaitAffected(pair.key(), revision, timeout, "it may not send traffic to " + pair.key() + " yet"));
         });
     }
 
@@ -127,7 +140,7 @@ final class Steps implements TaskSteps {
 
     @Override
     public void awaitApplied(Map<String, ?> options, String resource) {
-        long revision = read(() -> reads.revision(barriers.prefixesOf(resource)));
+        long revision = read(() -> barriers.newestChange(resource));
         awaitApplied(options, resource, revision);
     }
 
@@ -135,7 +148,8 @@ final class Steps implements TaskSteps {
     public void awaitApplied(Map<String, ?> options, String resource, long revision) {
         step("awaitApplied " + resource + " at revision " + revision, () -> null, () -> {
             Duration timeout = new StepOptions("awaitApplied", options, TIMEOUT_ONLY).timeout();
-            return new Done<>(null, barriers.await(resource, revision, timeout));
+            return new Done<>(null, barriers.await(resource, revision, timeout,
+                    "it may still run a config older than revision " + revision));
         });
     }
 
@@ -218,6 +232,22 @@ final class Steps implements TaskSteps {
     /** An action that may be interrupted. */
     interface Action<T> {
         Done<T> run() throws Exception;
+    }
+
+    /** The drain's check that every host reports, failing with "nothing was changed". */
+    private String checkServed(String key) {
+        try {
+            return barriers.checkServed(key);
+        } catch (NotAppliedException e) {
+            throw new StepFailure(e.getMessage() + "; nothing was changed");
+        }
+    }
+
+    /** A line of the task's output about the step that runs now, e.g. what --allow-missing let through. */
+    private void say(String note) {
+        if (!note.isEmpty()) {
+            ctx.listener().log(line(), note);
+        }
     }
 
     private KeyValue remember(KeyValue pair) {

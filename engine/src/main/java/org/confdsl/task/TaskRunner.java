@@ -2,6 +2,7 @@ package org.confdsl.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import groovy.lang.MissingMethodException;
@@ -22,6 +23,7 @@ public final class TaskRunner {
     private final MutableKeyValueStore store;
     private final TaskListener listener;
     private final Map<String, String> env;
+    private Set<String> allowMissing = Set.of();
 
     /**
      * @param env what {@code getenv} sees in the task, usually {@link System#getenv()}
@@ -31,6 +33,17 @@ public final class TaskRunner {
         this.store = store;
         this.listener = listener;
         this.env = Map.copyOf(env);
+    }
+
+    /**
+     * Lets these hosts be missing: a drain goes on without their confirmation and says so
+     * ({@code --allow-missing HOST}). Default: none.
+     *
+     * @return this runner
+     */
+    public TaskRunner allowMissing(Set<String> hosts) {
+        this.allowMissing = Set.copyOf(hosts);
+        return this;
     }
 
     /**
@@ -49,7 +62,7 @@ public final class TaskRunner {
             throw new IllegalArgumentException("task '" + name + "' (" + scriptName() + ", line " + task.line() + ") takes "
                     + task.describeParameters() + ", not " + args.size());
         }
-        Steps steps = new Steps(new TaskContext(model, store, listener, env), dryRun);
+        Steps steps = new Steps(new TaskContext(model, store, listener, env, allowMissing), dryRun);
         try {
             task.body().run(steps, List.copyOf(args));
         } catch (TaskFailedException e) {

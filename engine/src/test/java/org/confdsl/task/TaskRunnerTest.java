@@ -2,6 +2,7 @@ package org.confdsl.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +71,8 @@ class TaskRunnerTest {
             }
         }, "daemon-" + host);
         daemon.start();
+        // A drain checks who serves before it changes anything: wait until the daemon reports.
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.snapshot(List.of("/confdsl/status/" + host)).entries().size() == 1);
     }
 
     @AfterEach
@@ -126,7 +129,8 @@ class TaskRunnerTest {
                     restore backend
                 }
                 """);
-        long before = store.revision();
+        startDaemon(model, "web1");
+        long before = store.lastChange(List.of("/cloud"));
         RecordingTaskListener listener = new RecordingTaskListener();
 
         new TaskRunner(model, store, listener, Map.of()).run("upgrade", List.of("a"), true);
@@ -135,7 +139,7 @@ class TaskRunnerTest {
                 "11 start drain /cloud/upstream/a", "11 done drain /cloud/upstream/a: dry run: not done",
                 "12 start sh false", "12 done sh false: dry run: not done",
                 "13 start restore /cloud/upstream/a", "13 done restore /cloud/upstream/a: dry run: not done");
-        assertThat(store.revision()).isEqualTo(before);
+        assertThat(store.lastChange(List.of("/cloud"))).isEqualTo(before);
     }
 
     @Test

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
-        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, ShellCommand.class},
+        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (or in sync)",
@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  4  a check command rejected a candidate",
             "  5  a reload command failed (retried at the next run)",
             "  6  the store cannot be read or written (missing key file, unreachable etcd)",
-            "  7  keys get: the key does not exist",
+            "  7  keys get: the key does not exist; hosts forget: the host is not registered",
             "  8  run SCRIPT TASK: a step of the task failed",
             "130  interrupted"})
 final class ConfdslCommand implements Runnable {

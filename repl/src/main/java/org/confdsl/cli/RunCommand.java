@@ -15,6 +15,7 @@ import org.confdsl.dsl.DslLoader;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
+import org.confdsl.run.HostRegistry;
 import org.confdsl.run.StatusEntry;
 import org.confdsl.run.StatusPublisher;
 import org.confdsl.store.MutableKeyValueStore;
@@ -102,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-status", description = "Publish no status (tasks on other machines then cannot wait for this daemon).")
     boolean noStatus;
 
+    @Option(names = "--allow-missing", paramLabel = "HOST",
+            description = "With TASK: go on although HOST (registered or in the script's hosts) does not report; its service is not"
+                    + " confirmed and may still use the old config. Repeatable.")
+    List<String> allowMissing = new ArrayList<>();
+
     /** What {@code getenv} sees in a task; tests replace it. */
     Map<String, String> environment = System.getenv();
 
@@ -112,6 +118,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("a task runs on its own: --once, --watch, --interval, --noop, --sync-only and -r are for keeping files in sync");
             }
             return runTask();
+        }
+        if (!allowMissing.isEmpty()) {
+            throw new UsageException("--allow-missing is for a task (confdsl run SCRIPT TASK --allow-missing HOST)");
         }
         if (dryRun) {
             throw new UsageException("--dry-run is for a task (confdsl run SCRIPT TASK --dry-run); for resources use --noop");
@@ -157,10 +166,15 @@ final class RunCommand implements Callable<Integer> {
         }
         String name = host != null ? host : localHostName();
         try {
-            return Optional.of(new StatusPublisher(store, StatusEntry.checkHost(name), statusTtl));
+            StatusEntry.checkHost(name);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--host: " + e.getMessage());
         }
+        String user = context.model().store() instanceof StoreModel.Etcd etcd ? etcd.user().orElse("") : "";
+        // Membership, not liveness: registered once, without a lease, the host stays expected after its daemon dies.
+        new HostRegistry(store).register(name, context.model().resources().stream().map(ResourceModel::name).toList(),
+                context.model().script().getFileName().toString(), user);
+        return Optional.of(new StatusPublisher(store, name, statusTtl, user));
     }
 
     private static String localHostName() {
@@ -177,6 +191,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (MutableKeyValueStore store = Stores.open(model.store())) {
             new TaskRunner(model, store, new TaskPrinter(spec.commandLine().getOut()), environment)
+                    .allowMissing(java.util.Set.copyOf(allowMissing))
                     .run(task.get(0), task.subList(1, task.size()), dryRun);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {

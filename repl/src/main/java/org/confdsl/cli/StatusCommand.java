@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.confdsl.run.AppliedAwaiter;
+import org.confdsl.run.Fleet;
 import org.confdsl.run.StatusEntry;
 import org.confdsl.store.MutableKeyValueStore;
 import picocli.CommandLine.Command;
@@ -29,8 +29,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<StatusEntry> entries;
+        java.time.Instant now = java.time.Instant.now();
         try (MutableKeyValueStore store = options.open()) {
-            entries = new AppliedAwaiter(store).statuses();
+            entries = Fleet.read(store).allEntries();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json()) {
@@ -40,10 +41,10 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             int host = Math.max(4, entries.stream().mapToInt(e -> e.host().length()).max().orElse(4));
             int resource = Math.max(8, entries.stream().mapToInt(e -> e.resource().length()).max().orElse(8));
-            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %s%n";
-            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "AT");
+            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %-5s  %s%n";
+            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "STATE", "AT");
             for (StatusEntry e : entries) {
-                out.printf(format, e.host(), e.resource(), e.applied(), e.outcome(), e.revision(),
+                out.printf(format, e.host(), e.resource(), e.applied(), e.outcome(), e.revision(), e.staleAt(now) ? "stale" : "live",
                         e.at() + (e.message().isEmpty() || !e.outcome().isFailure() ? "" : "  " + e.message()));
             }
         }
@@ -53,6 +54,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String json(StatusEntry e) {
         return Json.object(KeysOutput.fields("host", e.host(), "resource", e.resource(), "applied", e.applied(),
-                "outcome", e.outcome().name(), "revision", e.revision(), "at", e.at().toString(), "message", e.message()));
+                "outcome", e.outcome().name(), "revision", e.revision(), "at", e.at().toString(), "message", e.message(),
+                "lastBeat", e.beat().toString(), "user", e.user()));
     }
 }
