@@ -18,6 +18,7 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.dsl.internal.NumericModeCheck;
 import org.confdsl.groovy.ForbiddenCalls;
 import org.confdsl.groovy.GroovyCompiler;
 import org.confdsl.groovy.TimeLimit;
@@ -98,7 +99,7 @@ public final class DslLoader {
 
     private static ConfdslScript compile(String name, String text) {
         try {
-            Class<?> type = GroovyCompiler.load("confdsl-script-1", name, text, DslLoader::compilerConfiguration,
+            Class<?> type = GroovyCompiler.load("confdsl-script-2", name, text, DslLoader::compilerConfiguration,
                     DslLoader.class.getClassLoader());
             return (ConfdslScript) type.getDeclaredConstructor(Binding.class).newInstance(new Binding());
         } catch (MultipleCompilationErrorsException e) {
@@ -113,7 +114,9 @@ public final class DslLoader {
     private static CompilerConfiguration compilerConfiguration() {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(ConfdslScript.class.getName());
-        return config; // GroovyCompiler adds ThreadInterrupt and ForbiddenCalls
+        // "-2" in the cache kind above: this check was added; GroovyCompiler adds ThreadInterrupt and ForbiddenCalls
+        config.addCompilationCustomizers(new NumericModeCheck());
+        return config;
     }
 
     private static DslException compilationError(String name, MultipleCompilationErrorsException e) {

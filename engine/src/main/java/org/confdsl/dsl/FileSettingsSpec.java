@@ -39,10 +39,14 @@ public abstract class FileSettingsSpec {
         this.modeValue = OptionalInt.of(Integer.parseInt(octal, 8));
     }
 
-    /** Rejects a number: {@code mode 644} would be read as decimal. */
+    /**
+     * Rejects a number: {@code mode 0644} is octal to Groovy and {@code mode 644} decimal. A number
+     * written in the script is refused when it is compiled, naming the digits as written; one that
+     * arrives here came from a variable, most likely an octal literal.
+     */
     public void mode(int number) {
-        throw new DslProblem("mode " + number + " is a number; write the octal mode as a string: mode '0"
-                + Integer.toString(number) + "'");
+        String hint = number >= 0 && number <= 07777 ? "0" + Integer.toOctalString(number) : "0644";
+        throw new DslProblem("mode " + number + " is a number; write the octal mode as a string: mode '" + hint + "'");
     }
 
     /** The destination's owner, a user name or numeric id. Without it a file keeps its current owner. */

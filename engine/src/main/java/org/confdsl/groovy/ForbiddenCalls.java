@@ -49,12 +49,12 @@ public final class ForbiddenCalls extends CompilationCustomizer {
         new Visitor(source).visitClass(classNode);
     }
 
-    /** A compile error for a refused call; compile-error reporters show its message as it is. */
+    /** A compile error for a refused construct (also used by other checks); reporters show its message as it is, without "syntax error". */
     public static final class Refused extends SyntaxException {
 
         private static final long serialVersionUID = 1L;
 
-        Refused(String message, ASTNode node) {
+        public Refused(String message, ASTNode node) {
             super(message, node);
         }
     }

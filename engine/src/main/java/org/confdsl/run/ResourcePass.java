@@ -75,7 +75,11 @@ public final class ResourcePass {
 
     /** Renders one resource from {@code snapshot}, seeing only the keys under its prefixes. */
     public Rendered render(ResourceModel resource, Snapshot snapshot) {
-        return renderer.render(resource, snapshot.restrictTo(resource.watchedPrefixes()));
+        try {
+            return renderer.render(resource, snapshot.restrictTo(resource.watchedPrefixes()));
+        } catch (TemplateException e) {
+            throw UnwatchedKey.explain(e, resource, store);
+        }
     }
 
     /** Renders one resource from a fresh read of the store. */

@@ -104,12 +104,12 @@ public final class KeyView {
     /**
      * The key and its value.
      *
-     * @throws TemplateFunctionException if the key does not exist
+     * @throws MissingKeyException if the key does not exist
      */
     public KV get(String key) {
         String value = read(key);
         if (value == null) {
-            throw new TemplateFunctionException(notFound(key) + "; test it first with exists('" + key + "')");
+            throw new MissingKeyException(key, absolute(key), notFound(key) + "; test it first with exists('" + key + "')");
         }
         return new KV(key, value);
     }
@@ -117,12 +117,12 @@ public final class KeyView {
     /**
      * The value of {@code key}.
      *
-     * @throws TemplateFunctionException if the key does not exist
+     * @throws MissingKeyException if the key does not exist
      */
     public String getv(String key) {
         String value = read(key);
         if (value == null) {
-            throw new TemplateFunctionException(
+            throw new MissingKeyException(key, absolute(key),
                     notFound(key) + "; give getv a default, e.g. getv('" + key + "', 'x')");
         }
         return value;

@@ -2,6 +2,7 @@ package org.confdsl.dsl
 
 import org.confdsl.model.CommandSpec
 import org.confdsl.model.Debounce
+import org.confdsl.model.RenderLimits
 import org.confdsl.model.StoreModel
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -130,6 +131,11 @@ class DslLoaderSpec extends Specification {
         'missing template'   | 1    | "template 'nope.tmpl' not found at"                                      | "resource('a') {\n template 'nope.tmpl'\n dest 'x'\n}"
         'mode 999'           | 3    | "mode '999' is not an octal file mode; write e.g. mode '0644'"           | "resource('a') {\n template 'app.tmpl'\n mode '999'\n}"
         'mode as a number'   | 2    | "mode 644 is a number; write the octal mode as a string: mode '0644'"    | "resource('a') {\n mode 644\n}"
+        'mode octal number'  | 2    | "mode 0644 is a number; write the octal mode as a string: mode '0644'"   | "resource('a') {\n mode 0644\n}"
+        'defaults mode 0755' | 2    | "mode 0755 is a number; write the octal mode as a string: mode '0755'"   | "defaults {\n mode 0755\n}\nresource('a') { template 'app.tmpl'; dest 'x' }"
+        'mode from variable' | 3    | "mode 420 is a number; write the octal mode as a string: mode '0644'"    | "def m = 0644\nresource('a') {\n mode m\n}"
+        'bad render timeout' | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n renderTimeout '5 seconds'\n}"
+        'bad render size'    | 2    | "renderMaxSize '16 megs' is not a size; write e.g. 512KB, 16MB or 1GB"   | "defaults {\n renderMaxSize '16 megs'\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"
         'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, renderMaxSize, renderTimeout, template, timeout, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
@@ -147,6 +153,20 @@ class DslLoaderSpec extends Specification {
         'two stores'         | 2    | "store is declared twice"                                                | "store file('a.yaml')\nstore file('b.yaml')"
         'unclosed quote'     | 2    | "has an unclosed ' quote"                                                | "resource('a') {\n check \"grep 'x\"\n}"
         'script throws'      | 2    | "the script failed: java.lang.ArithmeticException"                       | "def x = 1\nx = x / 0"
+    }
+
+    def "render limits come from the resource, then defaults, then the built-in 5s and 16MB"() {
+        when:
+        def model = new DslLoader().load(script('''
+            defaults { renderTimeout '2s' }
+            resource('a') { template 'app.tmpl'; dest 'a.conf'; renderMaxSize '512KB' }
+            resource('b') { template 'app.tmpl'; dest 'b.conf'; renderTimeout '500ms' }
+        '''.stripIndent()))
+
+        then:
+        model.resources()[0].render() == new RenderLimits(Duration.ofSeconds(2), 512 * 1024)
+        model.resources()[1].render() == new RenderLimits(Duration.ofMillis(500), RenderLimits.DEFAULT.maxBytes())
+        RenderLimits.DEFAULT == new RenderLimits(Duration.ofSeconds(5), 16 * 1024 * 1024)
     }
 
     def "a script with no resource says how to declare one"() {

@@ -106,4 +106,25 @@ class GroovyCompilerTest {
         assertTrue(e.getMessage().contains("bad.groovy"), e.getMessage());
         assertEquals(0, entries());
     }
+
+    @Test
+    void theGuardsArePartOfTheCacheKeySoClassesCompiledWithoutThemAreNeverReused() throws Exception {
+        System.setProperty(GroovyCompiler.CACHE_PROPERTY, cache.toString());
+        String source = "System.exit(0)";
+        // where an entry for this source lived before the guards were part of the key: plant a class there
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String part : java.util.List.of("test", "exit.groovy", source)) {
+            sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        Path unguarded = cache.resolve(java.util.HexFormat.of().formatHex(sha.digest()));
+        Files.createDirectories(unguarded);
+        Files.writeString(unguarded.resolve("classes.txt"), "exit");
+        Files.write(unguarded.resolve("exit.class"), new byte[] {(byte) 0xca, (byte) 0xfe});
+
+        assertThrows(MultipleCompilationErrorsException.class,
+                () -> GroovyCompiler.load("test", "exit.groovy", source, config, getClass().getClassLoader()));
+        assertEquals(1, compilations.get(), "compiled (and refused), not taken from the unguarded entry");
+        assertTrue(GroovyCompiler.GUARDS.contains("ForbiddenCalls-" + ForbiddenCalls.VERSION));
+    }
 }

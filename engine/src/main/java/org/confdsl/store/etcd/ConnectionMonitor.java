@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Watches whether etcd can be reached, because jetcd cannot say so quickly: after an outage
  * gRPC's reconnect back-off grows to 120 s, so a client could stay blind for minutes after etcd
  * is back. Every {@link #DEFAULT_INTERVAL} one thread tries a TCP connection to the endpoints
- * (cheap: no TLS, no auth, no gRPC). Losing every endpoint is logged once at WARN; when one
+ * (cheap: no TLS, no auth, no gRPC). Losing every endpoint is logged once at WARN (an etcd that is
+ * down from the start is left to whoever reads it: a one-shot run fails, a daemon retries); when one
  * answers again, {@code onBack} is asked to reconnect (it returns false to be asked again on
  * the next tick, e.g. while etcd accepts connections but does not serve yet), and its success
  * is logged once at INFO.
@@ -48,10 +49,9 @@ public final class ConnectionMonitor implements AutoCloseable {
         this.described = described;
         this.probeTimeoutMillis = (int) Math.max(50, Math.min(probeTimeout.toMillis(), DEFAULT_INTERVAL.toMillis() * 4));
         this.onBack = onBack;
+        // Not logged when down at start: the first read fails and its caller says what it does next
+        // (a one-shot run exits, a daemon retries); this monitor only reports a change.
         this.up = probe();
-        if (!up) {
-            LOG.warn("etcd unreachable: {} ({}); will keep trying every {} ms", described, lastProblem, DEFAULT_INTERVAL.toMillis());
-        }
         this.timer = Executors.newSingleThreadScheduledExecutor(EtcdConnector.daemonThreads(threadName));
         timer.scheduleWithFixedDelay(this::tick, DEFAULT_INTERVAL.toMillis(), DEFAULT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
