@@ -100,7 +100,7 @@ class RollingUpgradeE2ETest {
                 .containsPattern("web2\\s+cloud\\s+\\d+\\s+(UPDATED|IN_SYNC)");
         assertThat(dry.code()).as(dry.toString()).isZero();
         assertThat(dry.out()).contains("line 28: drain /cloud/upstream/a\n  ok: dry run: not done",
-                "line 29: sh docker stop a", "line 30: sh docker start a", "line 31: awaitHttp http://" + scenario.backends.address("a") + "/",
+                "line 29: sh **** stop a", "line 30: sh **** start a", "line 31: awaitHttp http://" + scenario.backends.address("a") + "/",
                 "line 32: restore /cloud/upstream/a");
         assertThat(scenario.store.snapshot(List.of("/cloud")).revision()).isEqualTo(before);
     }
