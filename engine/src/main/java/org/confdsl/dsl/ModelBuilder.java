@@ -71,6 +71,7 @@ final class ModelBuilder {
                 r.reloadValue.map(c -> c.toSpec(timeout)),
                 r.mkdirsValue.or(() -> d.mkdirsValue).orElse(false),
                 r.waitValue.or(() -> d.waitValue).orElse(Debounce.DEFAULT),
-                r.line);
+                r.line,
+                r.validateValue);
     }
 }

@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param mkdirs whether missing parent directories of {@code dest} are created
  * @param debounce how long a burst of changes may delay a render in watch mode
  * @param line the script line that declared the resource, for messages
+ * @param validate what values the template may read ({@code validate '/upstream/*', ~/regex/}); empty for no rule
  */
 public record ResourceModel(
         String name,
@@ -39,7 +40,8 @@ public record ResourceModel(
         Optional<CommandSpec> reload,
         boolean mkdirs,
         Debounce debounce,
-        int line) {
+        int line,
+        List<ValueRule> validate) {
 
     public ResourceModel {
         Objects.requireNonNull(name, "name");
@@ -53,6 +55,14 @@ public record ResourceModel(
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(reload, "reload");
         Objects.requireNonNull(debounce, "debounce");
+        validate = List.copyOf(validate);
+    }
+
+    /** A resource without {@code validate} rules. */
+    public ResourceModel(String name, String prefix, List<String> keys, Path template, Path dest, OptionalInt mode,
+            Optional<String> owner, Optional<String> group, Optional<CommandSpec> check, boolean checkInPlace,
+            Optional<CommandSpec> reload, boolean mkdirs, Debounce debounce, int line) {
+        this(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload, mkdirs, debounce, line, List.of());
     }
 
     /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */

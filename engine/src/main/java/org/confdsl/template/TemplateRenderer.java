@@ -55,7 +55,13 @@ public final class TemplateRenderer {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(snapshot, "snapshot");
         ConfTemplate template = load(resource.template());
-        KeyView view = new KeyView(snapshot, resource.prefix());
+        ValueRules rules;
+        try {
+            rules = new ValueRules(resource.validate());
+        } catch (TemplateFunctionException e) {
+            throw new TemplateException(resource.template(), 0, e.getMessage(), e);
+        }
+        KeyView view = new KeyView(snapshot, resource.prefix(), rules);
         StringWriter out = new StringWriter();
         template.render(new TemplateFunctions(view), Map.of(), out);
         return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), view.keysRead(), snapshot.revision());

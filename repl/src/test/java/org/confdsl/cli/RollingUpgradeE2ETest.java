@@ -193,7 +193,7 @@ class RollingUpgradeE2ETest {
         NginxScenario.Host web1 = scenario.host("web1");
         byte[] good = Files.readAllBytes(web1.dest());
 
-        long bad = scenario.store.put("/cloud/upstream/a", "127.0.0.1:notaport");
+        long bad = scenario.store.put("/cloud/upstream/a", "127.0.0.1:99999");
         StatusEntry rejected = passAt("web1", bad);
         assertThat(rejected.outcome()).isEqualTo(Outcome.CHECK_FAILED);
         assertThat(rejected.message()).endsWith("cloud.conf restored");
