@@ -16,6 +16,7 @@ import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
 import org.confdsl.run.StatusEntry;
+import org.confdsl.run.HostGrants;
 import org.confdsl.run.StatusPublisher;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
@@ -157,7 +158,9 @@ final class RunCommand implements Callable<Integer> {
         }
         String name = host != null ? host : localHostName();
         try {
-            return Optional.of(new StatusPublisher(store, StatusEntry.checkHost(name), statusTtl));
+            String checked = StatusEntry.checkHost(name);
+            HostGrants.check(store, checked, context.model().store() instanceof StoreModel.Etcd etcd ? etcd.user() : Optional.empty());
+            return Optional.of(new StatusPublisher(store, checked, statusTtl));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--host: " + e.getMessage());
         }
