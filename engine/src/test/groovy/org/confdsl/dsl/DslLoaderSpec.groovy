@@ -132,7 +132,7 @@ class DslLoaderSpec extends Specification {
         'mode as a number'   | 2    | "mode 644 is a number; write the octal mode as a string: mode '0644'"    | "resource('a') {\n mode 644\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"
-        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, template, timeout, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
+        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, template, timeout, validate, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
         'unknown top word'   | 2    | "unknown word 'resorce' at the top level"                                | "store file('k.yaml')\nresorce('a') {\n}"
         'bare word'          | 2    | "'mkdirs' needs a value after it"                                        | "resource('a') {\n mkdirs\n}"
         'wrong argument'     | 2    | "'mkdirs' cannot take (String) in resource 'a'"                          | "resource('a') {\n mkdirs 'yes'\n}"

@@ -24,7 +24,7 @@ class ValueValidationTest {
     static final String HOSTILE = "127.0.0.1:1; } server { listen 8080; root /; autoindex on; } upstream x { server 127.0.0.1:2";
 
     static final Map<String, String> KEYS = Map.of("/cloud/subdomain", "cloud", "/cloud/upstream/a", "127.0.0.1:9001",
-            "/cloud/upstream/b", HOSTILE, "/cloud/other", "anything; goes");
+            "/cloud/upstream/b", HOSTILE, "/cloud/other", "anything; goes", "/cloud/nl/c", "127.0.0.1:9003\n} server {");
 
     @TempDir
     Path dir;
@@ -92,6 +92,12 @@ class ValueValidationTest {
     void theWholeValueMustMatchEvenWithoutAnchors() throws IOException {
         assertThatThrownBy(() -> render(resource("validate '/upstream/b', /[\\w.-]+:\\d+/", UPSTREAMS)))
                 .hasMessageContaining("value of /cloud/upstream/b does not match");
+    }
+
+    @Test
+    void aValueWithANewlineAfterAGoodFirstLineDoesNotPass() throws IOException {
+        assertThatThrownBy(() -> render(resource("validate '/nl', ~/^[\\w.-]+:\\d+$/", "${getvs('/nl/*')}")))
+                .hasMessageContaining("value of /cloud/nl/c does not match");
     }
 
     @Test

@@ -39,7 +39,8 @@ import org.confdsl.model.StoreModel;
  */
 final class TlsProbe {
 
-    private static final int TIMEOUT_MILLIS = 1_000;
+    // generous: the probe runs once, after a call already failed, and a loaded machine answers slowly
+    private static final int TIMEOUT_MILLIS = 3_000;
     private static final byte[] HTTP2_PREFACE = concat("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
             new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
 
