@@ -1,9 +1,7 @@
-// The SCENARIO's zero-downtime upgrade as one script. Every nginx host runs the watch daemon:
-//     confdsl run nginx_rolling_upgrade.groovy --host web1
-// and an operator, anywhere that reaches etcd, rolls the backends one at a time:
-//     confdsl run nginx_rolling_upgrade.groovy upgrade a b
+// The SCENARIO's zero-downtime upgrade as one script. Every nginx host runs the watch daemon
+// (confdsl run nginx_rolling_upgrade.groovy --host web1) and an operator, anywhere that reaches
+// etcd, rolls the backends one at a time (confdsl run nginx_rolling_upgrade.groovy upgrade a b).
 // README.md here walks through it on one machine, with this folder's own nginx.
-
 store etcd('http://127.0.0.1:2379')
 
 String nginx = "$scriptDir/nginx"   // this example's own nginx prefix; on a server: /etc/nginx
@@ -12,6 +10,8 @@ resource('cloud') {
     prefix   '/cloud'
     keys     '/subdomain', '/upstream'
     template 'cloud.conf.tmpl'
+    validate '/subdomain',  ~/^[\w.-]+$/          // whoever writes these keys writes nginx's config:
+    validate '/upstream/*', ~/^[\w.-]+:\d+$/     // let through only a name and host:port pairs
     dest     "$nginx/conf.d/cloud.conf"
     mkdirs   true
     // nginx -t reads the installed config: check in place, the previous file comes back on failure.

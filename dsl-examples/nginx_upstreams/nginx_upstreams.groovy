@@ -9,6 +9,9 @@ resource('cloud') {
     prefix   '/cloud'
     keys     '/subdomain', '/upstream'
     template 'cloud.conf.tmpl'
+    // Whoever can write these keys writes into nginx's config: let through only a name and host:port pairs.
+    validate '/subdomain',  ~/^[\w.-]+$/
+    validate '/upstream/*', ~/^[\w.-]+:\d+$/
     dest     '/etc/nginx/conf.d/cloud.conf'
     mode     '0644'
     // nginx -t checks the installed configuration, so check in place: install the candidate,

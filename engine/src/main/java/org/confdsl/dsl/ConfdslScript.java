@@ -91,7 +91,7 @@ public abstract class ConfdslScript extends Script {
 
     /** {@link #etcd(List, Closure)} for Java callers. */
     public StoreModel etcd(List<String> endpoints, Consumer<EtcdSpec> body) {
-        EtcdSpec spec = new EtcdSpec(recorder()::resolve);
+        EtcdSpec spec = new EtcdSpec(recorder()::resolve, recorder().scriptName());
         recorder().inBlock("etcd", spec, body);
         return spec.build(endpoints);
     }

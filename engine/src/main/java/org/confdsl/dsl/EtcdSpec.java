@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.dsl.internal.ScriptLines;
 import org.confdsl.model.Secret;
 import org.confdsl.model.StoreModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code store etcd('https://127.0.0.1:2379') { }} block: how to reach and authenticate to
@@ -19,7 +22,10 @@ import org.confdsl.model.StoreModel;
  */
 public class EtcdSpec {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdSpec.class);
+
     private final Function<String, Path> resolver;
+    private final String scriptName;
     private Optional<String> userValue = Optional.empty();
     private Optional<Secret> passwordValue = Optional.empty();
     private Optional<Path> caValue = Optional.empty();
@@ -28,7 +34,13 @@ public class EtcdSpec {
     private Duration timeoutValue = StoreModel.Etcd.DEFAULT_TIMEOUT;
 
     EtcdSpec(Function<String, Path> resolver) {
+        this(resolver, "");
+    }
+
+    /** @param scriptName the script's file name, for the warning about a password written into it */
+    EtcdSpec(Function<String, Path> resolver, String scriptName) {
         this.resolver = resolver;
+        this.scriptName = scriptName;
     }
 
     /** The etcd user to authenticate as: {@code user 'root'}. A user without a password is allowed. */
@@ -45,6 +57,9 @@ public class EtcdSpec {
             throw new DslProblem("password needs a value; better, name where it is: password env: 'ETCD_PASSWORD'");
         }
         setPassword(Secret.literal(literal));
+        LOG.warn("({}, line {}) password '...' writes the etcd password into the script: whoever reads the script, or its"
+                + " history in version control, has it; write password env: 'ETCD_PASSWORD' or password file: '/run/secrets/etcd'"
+                + " (chmod 600) instead", scriptName, ScriptLines.current(scriptName));
     }
 
     /**

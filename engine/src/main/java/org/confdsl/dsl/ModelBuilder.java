@@ -75,6 +75,7 @@ final class ModelBuilder {
                 r.line,
                 new RenderLimits(
                         r.renderTimeoutValue.or(() -> d.renderTimeoutValue).orElse(RenderLimits.DEFAULT.timeout()),
-                        r.renderMaxSizeValue.or(() -> d.renderMaxSizeValue).orElse(RenderLimits.DEFAULT.maxBytes())));
+                        r.renderMaxSizeValue.or(() -> d.renderMaxSizeValue).orElse(RenderLimits.DEFAULT.maxBytes())),
+                r.validateValue);
     }
 }

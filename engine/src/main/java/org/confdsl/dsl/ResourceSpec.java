@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.confdsl.dsl.internal.CommandDecl;
 import org.confdsl.dsl.internal.DslProblem;
+import org.confdsl.model.ValueRule;
 
 /**
  * The {@code resource('name') { }} block: one rendered file. Words: {@code prefix}, {@code keys},
  * {@code template}, {@code dest}, {@code mode}, {@code owner}, {@code group}, {@code check},
  * {@code reload}, {@code timeout}, {@code mkdirs}, {@code wait}, {@code renderTimeout},
- * {@code renderMaxSize}.
+ * {@code renderMaxSize}, {@code validate}.
  */
 public class ResourceSpec extends FileSettingsSpec {
 
@@ -28,6 +31,7 @@ public class ResourceSpec extends FileSettingsSpec {
     Optional<String> destValue = Optional.empty();
     Optional<CommandDecl> checkValue = Optional.empty();
     Optional<CommandDecl> reloadValue = Optional.empty();
+    final List<ValueRule> validateValue = new ArrayList<>();
 
     ResourceSpec(String name, int line) {
         this.name = name;
@@ -105,6 +109,30 @@ public class ResourceSpec extends FileSettingsSpec {
     /** The reload command as an explicit argument list, with options. */
     public void reload(Map<String, ?> options, List<String> argv) {
         this.reloadValue = Optional.of(CommandDecl.of("reload", options, argv, RELOAD_OPTIONS));
+    }
+
+    /**
+     * Constrains the values the template reads from keys that {@code glob} (relative to the
+     * prefix, {@code *} never crossing {@code /}) matches, or that lie below one it matches: each
+     * must match {@code regex} entirely, e.g. {@code validate '/upstream/*', ~/^[\w.-]+:\d+$/}.
+     * A value that does not fails the render (the destination stays as it is) with a message that
+     * names the key, never the value. Whoever can write the keys can otherwise shape the config.
+     */
+    public void validate(String glob, Pattern regex) {
+        String g = absoluteKey("validate", glob);
+        if (regex == null) {
+            throw new DslProblem("validate '" + glob + "' needs a regular expression, e.g. validate '" + glob + "', ~/^[\\w.-]+:\\d+$/");
+        }
+        validateValue.add(new ValueRule(g, regex));
+    }
+
+    /** {@link #validate(String, Pattern)} with the regular expression as a string ({@code /^\d+$/}). */
+    public void validate(String glob, String regex) {
+        try {
+            validate(glob, Pattern.compile(regex == null ? "" : regex));
+        } catch (PatternSyntaxException e) {
+            throw new DslProblem("validate '" + glob + "': not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
     }
 
     static String absoluteKey(String word, String key) {

@@ -38,6 +38,10 @@ final class ScriptRecorder {
         this.scriptName = script.getFileName().toString();
     }
 
+    String scriptName() {
+        return scriptName;
+    }
+
     Path scriptDir() {
         Path dir = script.getParent();
         return dir == null ? Path.of("").toAbsolutePath() : dir;

@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  * @param debounce how long a burst of changes may delay a render in watch mode
  * @param line the script line that declared the resource, for messages
  * @param render how long a render may run and how large it may grow
+ * @param validate what values the template may read ({@code validate '/upstream/*', ~/regex/}); empty for no rule
  */
 public record ResourceModel(
         String name,
@@ -41,7 +42,8 @@ public record ResourceModel(
         boolean mkdirs,
         Debounce debounce,
         int line,
-        RenderLimits render) {
+        RenderLimits render,
+        List<ValueRule> validate) {
 
     public ResourceModel {
         Objects.requireNonNull(name, "name");
@@ -56,14 +58,15 @@ public record ResourceModel(
         Objects.requireNonNull(reload, "reload");
         Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(render, "render");
+        validate = List.copyOf(validate);
     }
 
-    /** A resource with the default {@link RenderLimits}. */
+    /** A resource with the default {@link RenderLimits} and no {@code validate} rules. */
     public ResourceModel(String name, String prefix, List<String> keys, Path template, Path dest, OptionalInt mode,
             Optional<String> owner, Optional<String> group, Optional<CommandSpec> check, boolean checkInPlace,
             Optional<CommandSpec> reload, boolean mkdirs, Debounce debounce, int line) {
         this(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload, mkdirs, debounce, line,
-                RenderLimits.DEFAULT);
+                RenderLimits.DEFAULT, List.of());
     }
 
     /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */

@@ -3,6 +3,8 @@ package org.confdsl.model;
 import java.util.List;
 import java.util.Map;
 
+import groovy.lang.GString;
+
 /**
  * The words of a task body ({@code task('name') { ... }}). Keys are absolute. A step that fails
  * stops the task with a message naming the step and the script line; what it changed in the
@@ -107,6 +109,17 @@ public interface TaskSteps {
 
     /** {@link #sh(Map, String)} with the defaults. */
     String sh(String command);
+
+    /**
+     * {@link #sh(Map, String)} for a line with interpolated values ({@code sh "docker restart $name"}):
+     * only the text is split into words, each value stays within one argument whatever it holds;
+     * with {@code shell: true} the values reach the shell as environment variables, never as part of
+     * the line. Step lines and messages show each value as {@code ****}, except the task's own arguments.
+     */
+    String sh(Map<String, ?> options, GString command);
+
+    /** {@link #sh(Map, GString)} with the defaults. */
+    String sh(GString command);
 
     /** {@link #sh(Map, String)} with the arguments given one by one. */
     String sh(Map<String, ?> options, List<String> argv);

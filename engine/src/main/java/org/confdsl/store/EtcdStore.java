@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * and resumes every watch on it, typically within a few hundred milliseconds. The store opens
  * even when etcd is down at start. Thread-safe.
  */
-public final class EtcdStore implements MutableKeyValueStore {
+public final class EtcdStore implements MutableKeyValueStore, WriteAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(EtcdStore.class);
     private static final AtomicInteger STORES = new AtomicInteger();
@@ -152,6 +152,29 @@ public final class EtcdStore implements MutableKeyValueStore {
                 .map(e -> Op.put(KeyRanges.bytes(e.getKey()), KeyRanges.bytes(e.getValue()), PutOption.DEFAULT))
                 .toArray(Op[]::new);
         return revision(EtcdErrors.await(c.getKVClient().txn().Then(puts).commit(), connector, "writing etcd").getHeader());
+    }
+
+    /**
+     * Whether the user may write {@code key}: a transaction whose only put sits in the branch that
+     * never runs (no comparison, so the empty success branch runs). etcd checks the permissions of
+     * both branches, so a denied key is refused while nothing is ever written.
+     */
+    @Override
+    public boolean mayWrite(String key) {
+        Keys.requireValid(key);
+        Client c = client();
+        try {
+            EtcdErrors.await(c.getKVClient().txn().Else(Op.put(KeyRanges.bytes(key), KeyRanges.bytes(""), PutOption.DEFAULT)).commit(),
+                    connector, "checking the permission to write " + key + " in etcd");
+            return true;
+        } catch (StoreException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("permission denied")) {
+                    return false;
+                }
+            }
+            throw e;
+        }
     }
 
     /** Removes {@code key}; returns the revision after the call (unchanged when the key did not exist). */

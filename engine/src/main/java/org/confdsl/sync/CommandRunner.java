@@ -69,6 +69,14 @@ public final class CommandRunner {
      *     output {@code command 'x' not found} when the executable does not exist
      */
     public CommandResult run(CommandSpec spec, Map<String, String> placeholders) {
+        return run(spec, placeholders, Map.of());
+    }
+
+    /**
+     * {@link #run(CommandSpec, Map)} with {@code env} added to the command's environment, e.g. the
+     * values a task's shell line refers to.
+     */
+    public CommandResult run(CommandSpec spec, Map<String, String> placeholders, Map<String, String> env) {
         List<String> command = command(spec, placeholders);
         long start = System.nanoTime();
         Path out;
@@ -83,7 +91,9 @@ public final class CommandRunner {
         try {
             Process process;
             try {
-                process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command);
+                builder.environment().putAll(env);
+                process = builder
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectErrorStream(true)
                         .redirectOutput(out.toFile())

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.confdsl.model.Durations;
+
 /** Waits for a service to answer: an HTTP status, or a TCP connection. Polls every {@value #POLL_MS} ms until a deadline. */
 final class Probes {
 
@@ -40,7 +42,7 @@ final class Probes {
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
-            pause(deadline, "awaitHttp " + url + ": no status " + status + " within " + timeout.toSeconds() + "s (last: " + last + ")");
+            pause(deadline, "awaitHttp " + url + ": no status " + status + " within " + Durations.format(timeout) + " (last: " + last + ")");
         }
     }
 

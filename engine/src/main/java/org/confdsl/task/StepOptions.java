@@ -51,6 +51,14 @@ final class StepOptions {
         }
     }
 
+    boolean flag(String name) {
+        Object v = options.get(name);
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        throw new StepFailure(word + " option " + name + ": takes true or false, not '" + v + "'");
+    }
+
     Map<String, ?> raw() {
         return options;
     }

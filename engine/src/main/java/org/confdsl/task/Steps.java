@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import groovy.lang.GString;
+
 import org.confdsl.dsl.internal.CommandDecl;
 import org.confdsl.dsl.internal.DslProblem;
 import org.confdsl.dsl.internal.ScriptLines;
@@ -37,8 +39,15 @@ final class Steps implements TaskSteps {
     private final Probes probes = new Probes();
     private final CommandRunner commands = new CommandRunner();
     private final Map<String, KeyValue> drained = new HashMap<>();
+    private final Set<String> visible;
 
     Steps(TaskContext ctx, boolean dryRun) {
+        this(ctx, dryRun, Set.of());
+    }
+
+    /** @param visible values a step line may show (the task's own arguments); every other interpolated value is masked */
+    Steps(TaskContext ctx, boolean dryRun, Set<String> visible) {
+        this.visible = Set.copyOf(visible);
         this.ctx = ctx;
         this.dryRun = dryRun;
         this.reads = new KeyReads(ctx.store());
@@ -159,6 +168,16 @@ final class Steps implements TaskSteps {
     @Override public String sh(List<String> argv) { return sh(Map.of(), argv); }
     @Override public String sh(Map<String, ?> options, List<String> argv) { return shell(options, argv); }
     @Override public String sh(Map<String, ?> options, String command) { return shell(options, command); }
+    @Override public String sh(GString command) { return sh(Map.of(), command); }
+
+    @Override
+    public String sh(Map<String, ?> options, GString command) {
+        InterpolatedCommand c = read(() -> {
+            StepOptions o = new StepOptions("sh", options, Set.of("timeout", "shell"));
+            return InterpolatedCommand.of(command, o.flag("shell"), o.timeout(), visible);
+        });
+        return run(c.spec(), c.env(), c.shown());
+    }
 
     private String shell(Map<String, ?> options, Object command) {
         CommandSpec spec = read(() -> {
@@ -169,10 +188,14 @@ final class Steps implements TaskSteps {
                 throw new StepFailure(e.getMessage());
             }
         });
-        return step("sh " + spec.display(), () -> "", () -> {
-            CommandResult result = commands.run(spec, Map.of());
+        return run(spec, Map.of(), spec);
+    }
+
+    private String run(CommandSpec spec, Map<String, String> env, CommandSpec shown) {
+        return step("sh " + shown.display(), () -> "", () -> {
+            CommandResult result = commands.run(spec, Map.of(), env);
             if (!result.succeeded()) {
-                throw new StepFailure(result.describe("sh", spec), result.output());
+                throw new StepFailure(result.describe("sh", shown), result.output());
             }
             return new Done<>(result.output(), "exit 0 in " + result.elapsed().toMillis() + " ms");
         });

@@ -62,7 +62,7 @@ public final class TaskRunner {
             throw new IllegalArgumentException("task '" + name + "' (" + scriptName() + ", line " + task.line() + ") takes "
                     + task.describeParameters() + ", not " + args.size());
         }
-        Steps steps = new Steps(new TaskContext(model, store, listener, env, allowMissing), dryRun);
+        Steps steps = new Steps(new TaskContext(model, store, listener, env, allowMissing), dryRun, java.util.Set.copyOf(args));
         try {
             task.body().run(steps, List.copyOf(args));
         } catch (TaskFailedException e) {

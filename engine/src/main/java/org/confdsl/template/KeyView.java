@@ -31,12 +31,22 @@ public final class KeyView {
     private final NavigableMap<String, String> all;
     private volatile NavigableMap<String, String> relative;
     private final ConcurrentSkipListSet<String> keysRead = new ConcurrentSkipListSet<>();
+    private final ValueRules rules;
 
     /**
      * @param snapshot the keys, absolute
      * @param prefix the resource prefix, {@code "/"} (or {@code ""}) for none; a trailing slash is ignored
      */
     public KeyView(Snapshot snapshot, String prefix) {
+        this(snapshot, prefix, ValueRules.NONE);
+    }
+
+    /**
+     * A view whose reads ({@code get}, {@code getv}, {@code gets}, {@code getvs}) fail on a value
+     * that breaks one of {@code rules}.
+     */
+    public KeyView(Snapshot snapshot, String prefix, ValueRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(snapshot, "snapshot");
         this.prefix = KeyPrefix.normalize(Objects.requireNonNull(prefix, "prefix"));
         this.all = snapshot.entries();
@@ -146,6 +156,7 @@ public final class KeyView {
         List<KV> out = new ArrayList<>();
         for (Map.Entry<String, String> e : visibleFrom(literal)) {
             if (glob.matcher(e.getKey()).matches()) {
+                rules.check(e.getKey(), absolute(e.getKey()), e.getValue());
                 out.add(new KV(e.getKey(), e.getValue()));
             }
         }
@@ -200,7 +211,11 @@ public final class KeyView {
     private String read(String key) {
         Objects.requireNonNull(key, "key");
         keysRead.add(absolute(key));
-        return lookup(key);
+        String value = lookup(key);
+        if (value != null) {
+            rules.check(key, absolute(key), value);
+        }
+        return value;
     }
 
     /** The value of a visible relative key, or null. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.confdsl.template.internal.Dns;
 import org.confdsl.template.internal.GoPath;
 import org.confdsl.template.internal.GoStrings;
@@ -73,6 +74,47 @@ public final class TemplateFunctions {
     /** Values of the keys matching a glob, sorted by value (confd's order). */
     public List<String> getvs(String pattern) {
         return keys.getvs(pattern);
+    }
+
+    /**
+     * {@link #getv(String)} whose value must match {@code match:} entirely
+     * ({@code getv('/upstream/a', match: /^[\w.-]+:\d+$/)}); otherwise the render fails naming the
+     * key, never the value.
+     */
+    public String getv(Map<String, ?> options, String key) {
+        return matching(options, key, keys.getv(key));
+    }
+
+    /** {@link #getv(String, Object)} whose value, when the key exists, must match {@code match:}. */
+    public String getv(Map<String, ?> options, String key, Object defaultValue) {
+        String value = getv(key, defaultValue);
+        return keys.exists(key) ? matching(options, key, value) : value;
+    }
+
+    /** {@link #getvs(String)} whose every value must match {@code match:}. */
+    public List<String> getvs(Map<String, ?> options, String pattern) {
+        Pattern match = match(options);
+        for (KV kv : keys.gets(pattern)) {
+            ValueRules.require(keys.absolute(kv.key()), kv.value(), match);
+        }
+        return keys.getvs(pattern);
+    }
+
+    private String matching(Map<String, ?> options, String key, String value) {
+        ValueRules.require(keys.absolute(key), value, match(options));
+        return value;
+    }
+
+    private static Pattern match(Map<String, ?> options) {
+        for (String name : options.keySet()) {
+            if (!"match".equals(name)) {
+                throw new TemplateFunctionException("no option '" + name + "'; the store functions take match:, e.g. match: /^[\\w.-]+:\\d+$/");
+            }
+        }
+        if (!options.containsKey("match")) {
+            throw new TemplateFunctionException("match: is missing, e.g. getv('/upstream/a', match: /^[\\w.-]+:\\d+$/)");
+        }
+        return ValueRules.pattern(options.get("match"));
     }
 
     /** Names directly below {@code dir}, sorted and unique; see {@link KeyView#ls}. */

@@ -64,7 +64,13 @@ public final class TemplateRenderer {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(snapshot, "snapshot");
         ConfTemplate template = load(resource.template());
-        KeyView view = new KeyView(snapshot, resource.prefix());
+        ValueRules rules;
+        try {
+            rules = new ValueRules(resource.validate());
+        } catch (TemplateFunctionException e) {
+            throw new TemplateException(resource.template(), 0, e.getMessage(), e);
+        }
+        KeyView view = new KeyView(snapshot, resource.prefix(), rules);
         RenderLimits limits = resource.render();
         BoundedOutput out = new BoundedOutput(limits.maxBytes());
         try {

@@ -138,7 +138,7 @@ class DslLoaderSpec extends Specification {
         'bad render size'    | 2    | "renderMaxSize '16 megs' is not a size; write e.g. 512KB, 16MB or 1GB"   | "defaults {\n renderMaxSize '16 megs'\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"
-        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, renderMaxSize, renderTimeout, template, timeout, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
+        'unknown word'       | 3    | "unknown word 'destination' in resource 'a'; the words here are: check, dest, group, keys, mkdirs, mode, owner, prefix, reload, renderMaxSize, renderTimeout, template, timeout, validate, wait" | "resource('a') {\n template 'app.tmpl'\n destination '/x'\n}"
         'unknown top word'   | 2    | "unknown word 'resorce' at the top level"                                | "store file('k.yaml')\nresorce('a') {\n}"
         'bare word'          | 2    | "'mkdirs' needs a value after it"                                        | "resource('a') {\n mkdirs\n}"
         'wrong argument'     | 2    | "'mkdirs' cannot take (String) in resource 'a'"                          | "resource('a') {\n mkdirs 'yes'\n}"

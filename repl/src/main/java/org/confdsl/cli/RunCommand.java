@@ -17,6 +17,7 @@ import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
 import org.confdsl.run.HostRegistry;
 import org.confdsl.run.StatusEntry;
+import org.confdsl.run.HostGrants;
 import org.confdsl.run.StatusPublisher;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
@@ -170,7 +171,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--host: " + e.getMessage());
         }
-        String user = context.model().store() instanceof StoreModel.Etcd etcd ? etcd.user().orElse("") : "";
+        Optional<String> etcdUser = context.model().store() instanceof StoreModel.Etcd etcd ? etcd.user() : Optional.empty();
+        // Says at start, naming the user and the ranges to grant, when this user may not write this host's keys.
+        HostGrants.check(store, name, etcdUser);
+        String user = etcdUser.orElse("");
         // Membership, not liveness: registered once, without a lease, the host stays expected after its daemon dies.
         new HostRegistry(store).register(name, context.model().resources().stream().map(ResourceModel::name).toList(),
                 context.model().script().getFileName().toString(), user);

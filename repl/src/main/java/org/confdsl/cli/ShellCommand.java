@@ -51,6 +51,9 @@ final class ShellCommand implements Callable<Integer> {
             description = "The history file. Default: $XDG_STATE_HOME/confdsl/history, else ~/.local/state/confdsl/history.")
     Path history;
 
+    @Option(names = "--no-history", description = "Keep no history file (lines are still recalled within the session).")
+    boolean noHistory;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -79,7 +82,7 @@ final class ShellCommand implements Callable<Integer> {
             try (Terminal terminal = ShellTerminal.system()) {
                 boolean interactive = ShellTerminal.isInteractive(terminal);
                 ShellSettings settings = new ShellSettings(interactive,
-                        interactive ? Optional.of(HistoryLocation.resolve(history, System::getenv)) : Optional.empty(),
+                        interactive && !noHistory ? Optional.of(HistoryLocation.resolve(history, System::getenv)) : Optional.empty(),
                         ShellTerminal.colors(terminal, System::getenv), stacktrace,
                         interactive ? terminal.writer() : spec.commandLine().getErr());
                 return new Shell(terminal, workspace, settings).run();

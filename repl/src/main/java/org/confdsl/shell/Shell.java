@@ -89,6 +89,7 @@ public final class Shell {
                 .terminal(terminal)
                 .appName("confdsl")
                 .parser(parser)
+                .history(new MaskingHistory())
                 .completer(new CommandCompleter(dispatcher.commands(), byLabel))
                 .highlighter(new InputHighlighter(() -> Set.copyOf(dispatcher.commands().keySet()), style))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in a value is a '!'

@@ -100,7 +100,7 @@ class RollingUpgradeE2ETest {
                 .containsPattern("web2\\s+cloud\\s+\\d+\\s+(UPDATED|IN_SYNC)");
         assertThat(dry.code()).as(dry.toString()).isZero();
         assertThat(dry.out()).contains("line 28: drain /cloud/upstream/a\n  ok: dry run: not done",
-                "line 29: sh docker stop a", "line 30: sh docker start a", "line 31: awaitHttp http://" + scenario.backends.address("a") + "/",
+                "line 29: sh **** stop a", "line 30: sh **** start a", "line 31: awaitHttp http://" + scenario.backends.address("a") + "/",
                 "line 32: restore /cloud/upstream/a");
         assertThat(scenario.store.snapshot(List.of("/cloud")).revision()).isEqualTo(before);
     }
@@ -193,7 +193,7 @@ class RollingUpgradeE2ETest {
         NginxScenario.Host web1 = scenario.host("web1");
         byte[] good = Files.readAllBytes(web1.dest());
 
-        long bad = scenario.store.put("/cloud/upstream/a", "127.0.0.1:notaport");
+        long bad = scenario.store.put("/cloud/upstream/a", "127.0.0.1:99999");
         StatusEntry rejected = passAt("web1", bad);
         assertThat(rejected.outcome()).isEqualTo(Outcome.CHECK_FAILED);
         assertThat(rejected.message()).endsWith("cloud.conf restored");

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Throw-away certificates made with {@code openssl} in a temporary directory: a CA, a server
  * certificate for {@code IP:127.0.0.1} and a client certificate, both signed by the CA, and a
- * second, unrelated CA for testing a wrong trust anchor. Keys are EC P-256 in PKCS#8 PEM.
+ * second, unrelated CA for testing a wrong trust anchor, with a client certificate of its own. Keys are EC P-256 in PKCS#8 PEM.
  */
 public final class EtcdTls implements AutoCloseable {
 
@@ -37,8 +37,10 @@ public final class EtcdTls implements AutoCloseable {
             Files.writeString(dir.resolve("server.ext"),
                     "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n", StandardCharsets.UTF_8);
-            tls.signed(openssl, "server", "127.0.0.1");
-            tls.signed(openssl, "client", "confdsl-client");
+            tls.signed(openssl, "server", "127.0.0.1", "ca");
+            tls.signed(openssl, "client", "confdsl-client", "ca");
+            Files.copy(dir.resolve("client.ext"), dir.resolve("stranger.ext"));
+            tls.signed(openssl, "stranger", "confdsl-stranger", "other-ca");
             return tls;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,6 +72,16 @@ public final class EtcdTls implements AutoCloseable {
         return dir.resolve("client.key");
     }
 
+    /** A client certificate signed by {@link #otherCaFile()}, which an etcd trusting {@link #caFile()} rejects. */
+    public Path strangerCert() {
+        return dir.resolve("stranger.pem");
+    }
+
+    /** The key of {@link #strangerCert()}. */
+    public Path strangerKey() {
+        return dir.resolve("stranger.key");
+    }
+
     /** Deletes the directory and every key in it. */
     @Override
     public void close() {
@@ -81,10 +93,10 @@ public final class EtcdTls implements AutoCloseable {
                 "-keyout", name + ".key", "-out", name + ".pem", "-days", "2", "-subj", "/CN=" + cn);
     }
 
-    private void signed(Path openssl, String name, String cn) {
+    private void signed(Path openssl, String name, String cn, String ca) {
         run(openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + cn);
-        run(openssl, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+        run(openssl, "x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key", "-CAcreateserial",
                 "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext");
     }
 

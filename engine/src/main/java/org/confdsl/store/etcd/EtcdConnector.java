@@ -18,6 +18,8 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import org.confdsl.model.StoreModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.confdsl.store.StoreException;
 
 /**
@@ -29,6 +31,7 @@ import org.confdsl.store.StoreException;
 public final class EtcdConnector {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdConnector.class);
 
     private final StoreModel.Etcd model;
     private final List<URI> endpoints;
@@ -42,6 +45,7 @@ public final class EtcdConnector {
     public EtcdConnector(StoreModel.Etcd model) {
         this.model = model;
         this.endpoints = parse(model);
+        model.password().flatMap(PasswordWarnings::of).ifPresent(LOG::warn);
         this.password = model.password().map(secret -> {
             try {
                 return secret.reveal();

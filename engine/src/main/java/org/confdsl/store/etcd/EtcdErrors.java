@@ -1,5 +1,7 @@
 package org.confdsl.store.etcd;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import io.etcd.jetcd.common.exception.CompactedException;
+import org.confdsl.model.Durations;
 import org.confdsl.model.StoreModel;
 import org.confdsl.store.StoreException;
 
@@ -32,14 +35,16 @@ public final class EtcdErrors {
             return call.get(model.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            for (java.net.URI endpoint : connector.endpoints()) {
-                java.util.Optional<String> tls = TlsProbe.diagnose(endpoint, model.caFile());
-                if (tls.isPresent()) {
-                    throw tlsFailure(connector, tls.get(), e);
-                }
+            Optional<StoreException> tls = probe(connector, e);
+            if (tls.isPresent()) {
+                throw tls.get();
             }
-            throw new StoreException(action + " at " + endpoints(model) + " did not answer within " + model.requestTimeout()
-                    + ": check that etcd runs and listens there, that a quorum of members is up, and the endpoints in the script", e);
+            boolean https = connector.endpoints().stream().anyMatch(u -> "https".equals(u.getScheme()));
+            throw new StoreException(action + " at " + endpoints(model) + " did not answer within " + Durations.format(model.requestTimeout())
+                    + ": check that etcd runs and listens there, that a quorum of members is up, and the endpoints in the script"
+                    + (https ? "; over TLS also check that the server certificate names the endpoint's host (subjectAltName), that "
+                            + connector.tlsFiles() + " holds the CA that signed it, and that etcd accepts the client certificate"
+                            + " when it demands one (--client-cert-auth)" : ""), e);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
@@ -68,13 +73,40 @@ public final class EtcdErrors {
                     + "; check the user, its roles, and that etcd's authentication settings match the script", t);
         }
         if (hasCause(t, SSLException.class) || text.contains("pkix") || text.contains("certificate") || text.contains("handshake")) {
-            return tlsFailure(connector, firstLine(rootCause(t)), t);
+            return probe(connector, t).orElseGet(() -> tlsFailure(connector, firstLine(rootCause(t)), t));
         }
         if (text.contains("unavailable") || text.contains("connection refused") || text.contains("network closed")
                 || text.contains("io exception") || text.contains("deadline")) {
             return unreachable(model, firstLine(rootCause(t)));
         }
         return new StoreException(action + where + " failed: " + firstLine(t), t);
+    }
+
+    /** A message for what a TLS probe of each endpoint finds wrong, if it finds anything. */
+    private static Optional<StoreException> probe(EtcdConnector connector, Throwable cause) {
+        for (URI endpoint : connector.endpoints()) {
+            Optional<TlsProbe.Finding> found = TlsProbe.diagnose(endpoint, connector.model());
+            if (found.isPresent()) {
+                return Optional.of(tlsFailure(connector, found.get(), cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static StoreException tlsFailure(EtcdConnector connector, TlsProbe.Finding found, Throwable cause) {
+        StoreModel.Etcd model = connector.model();
+        String at = " etcd at " + found.endpoint();
+        return switch (found.kind()) {
+            case HOSTNAME -> new StoreException("TLS: the server certificate of" + at + " does not name " + found.endpoint().getHost()
+                    + " (" + found.detail() + "): use an endpoint whose host the certificate names, or reissue the certificate with "
+                    + found.endpoint().getHost() + " in its subjectAltName", cause);
+            case CLIENT_REJECTED -> new StoreException("TLS:" + at + " rejected the client certificate " + model.certFile().orElseThrow()
+                    + " (" + found.detail() + "): check that it is signed by a CA etcd trusts (--trusted-ca-file), is not expired,"
+                    + " and allows clientAuth (extendedKeyUsage)", cause);
+            case CLIENT_MISSING -> new StoreException("TLS:" + at + " demands a client certificate (" + found.detail()
+                    + "): add cert 'client.pem' and key 'client-key.pem' to the store block, or --cert-file and --key-file", cause);
+            case HANDSHAKE -> tlsFailure(connector, found.detail(), cause);
+        };
     }
 
     private static StoreException tlsFailure(EtcdConnector connector, String detail, Throwable cause) {

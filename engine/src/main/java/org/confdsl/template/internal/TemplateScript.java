@@ -87,6 +87,19 @@ public abstract class TemplateScript extends Script {
         return fn.getvs(pattern);
     }
 
+    // getv('/k', match: /re/): Groovy passes named arguments as a leading Map
+    public String getv(Map<String, ?> options, String key) {
+        return fn.getv(options, key);
+    }
+
+    public String getv(Map<String, ?> options, String key, Object defaultValue) {
+        return fn.getv(options, key, defaultValue);
+    }
+
+    public List<String> getvs(Map<String, ?> options, String pattern) {
+        return fn.getvs(options, pattern);
+    }
+
     public List<String> ls(String dir) {
         return fn.ls(dir);
     }
