@@ -55,4 +55,13 @@ class KeyMirrorSpec extends Specification {
         before.entries()['/app/a'] == '1'
         mirror.snapshot(['/app']).entries()['/app/a'] == 'changed'
     }
+
+    def "a reset replaces every key: a key gone from the new read is gone from the mirror"() {
+        when:
+        mirror.reset(new Snapshot(20, new TreeMap(['/app/a': 'fresh'])))
+
+        then:
+        mirror.snapshot(['/']).entries() == ['/app/a': 'fresh']
+        mirror.revision() == 20
+    }
 }
