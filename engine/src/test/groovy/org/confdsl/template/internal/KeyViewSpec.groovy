@@ -57,4 +57,60 @@ class KeyViewSpec extends Specification {
         view.getv('/missing', 'fallback') == 'fallback'
         view.getv('/missing', null) == null
     }
+
+    def "under a prefix, a key that does not start with '/' names nothing, even when prefix + key exists"() {
+        given:
+        KeyView view = new KeyView(Fixtures.cloud(), '/cloud')
+
+        expect:
+        !view.exists('y/x')          // '/cloud' + 'y/x' is '/cloudy/x', beside the prefix
+        !view.exists('')
+        view.getv('y/x', 'none') == 'none'
+        view.exists('/')
+        view.getv('/') == 'the prefix itself'
+        view.absolute('/') == '/cloud'
+        view.absolute('/a') == '/cloud/a'
+        view.keysRead() as List == ['/cloud', '/cloudy/x']
+    }
+
+    def "a missing key's message names the prefix only when there is one"() {
+        when:
+        new KeyView(Fixtures.cloud(), prefix).getv('/nope')
+
+        then:
+        MissingKeyException e = thrown()
+        e.message == message
+
+        where:
+        prefix    || message
+        '/'       || "key '/nope' not found; give getv a default, e.g. getv('/nope', 'x')"
+        ''        || "key '/nope' not found; give getv a default, e.g. getv('/nope', 'x')"
+        '/cloud'  || "key '/nope' not found (under prefix /cloud); give getv a default, e.g. getv('/nope', 'x')"
+    }
+
+    def "ls and lsdir with keys that end in a slash: a name with only an empty child is not a directory"() {
+        given:
+        KeyView view = new KeyView(Fixtures.snapshot(['/app/': 'root', '/app/d/': 'x', '/app/e/f': 'y', '/app/g': 'z']), prefix)
+
+        expect:
+        view.ls(dir) == ls
+        view.lsdir(dir) == lsdir
+
+        where:
+        prefix  | dir     || ls               | lsdir
+        '/'     | '/app'  || ['d', 'e', 'g']  | ['e']
+        '/app'  | '/'     || ['d', 'e', 'g']  | ['e']
+    }
+
+    def "gets under a prefix: the prefix key is '/', and only keys at or after the literal part are read"() {
+        given:
+        KeyView view = new KeyView(Fixtures.cloud(), '/cloud')
+
+        expect:
+        view.gets('/*')*.key == ['/', '/b64', '/json', '/jsonarr', '/subdomain']
+        view.gets('/upstream/*')*.key == ['/upstream/a', '/upstream/b']
+        view.gets('/u*/c/*')*.key == ['/upstream/c/x']
+        view.gets('/*/*/*')*.key == ['/upstream/c/x']
+        view.gets('*') == []
+    }
 }
