@@ -87,4 +87,61 @@ class GoPathSpec extends Specification {
         GoPath.literalPrefix('/a\\*') == '/a'
         GoPath.literalPrefix('/plain') == '/plain'
     }
+
+    @Unroll
+    def "more of Go's path.Clean: clean('#path') == '#expected'"() {
+        expect:
+        GoPath.clean(path) == expected
+
+        where:
+        path          | expected
+        '.'           | '.'
+        'a/./b'       | 'a/b'
+        'a//b'        | 'a/b'
+        'a/..'        | '.'
+        '/a/..'       | '/'
+        '../a'        | '../a'
+        '../../a'     | '../../a'
+        'a/../../b'   | '../b'
+        '/a/b/../../..' | '/'
+    }
+
+    @Unroll
+    def "character classes: glob '#pattern' #verb '#name'"() {
+        expect:
+        GoPath.glob(pattern).matcher(name).matches() == matches
+
+        where:
+        pattern         | name     | matches
+        '/[ab]x'        | '/bx'    | true
+        '/[ab]x'        | '/cx'    | false
+        '/[\\a-c]x'   | '/bx'    | true
+        '/[a-\\c]x'   | '/cx'    | true
+        '/[a-\\c]x'   | '/dx'    | false
+        '/[^a]'         | '/b'     | true
+        '/[^a]'         | '/a'     | false
+        '/?'            | '/é'     | true
+        '/?'            | '//'     | false
+        verb = matches ? 'matches' : 'does not match'
+    }
+
+    @Unroll
+    def "more bad patterns: '#pattern'"() {
+        when:
+        GoPath.glob(pattern)
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message == "syntax error in pattern '$pattern'"
+
+        where:
+        pattern << ['/[^]', '/[a-]', '/[\\', '/[a-\\', '/[a', '/[a-c']
+    }
+
+    def "a pattern that starts with a special character has no literal prefix"() {
+        expect:
+        GoPath.literalPrefix('*') == ''
+        GoPath.literalPrefix('') == ''
+        GoPath.literalPrefix('?a') == ''
+    }
 }
