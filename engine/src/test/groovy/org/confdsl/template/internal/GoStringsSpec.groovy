@@ -18,6 +18,8 @@ class GoStringsSpec extends Specification {
         'a::b'     | '::' | ['a', 'b']
         'ab'       | ''   | ['a', 'b']
         'x'        | ','  | ['x']
+        'a\uD83D\uDE00b' | '' | ['a', '\uD83D\uDE00', 'b']
+        ',a'       | ','  | ['', 'a']
     }
 
     @Unroll
@@ -35,5 +37,8 @@ class GoStringsSpec extends Specification {
         'abc'     | ''   | '-'  | 2  | '-a-bc'
         ''        | ''   | '-'  | -1 | '-'
         'abc'     | 'x'  | 'y'  | -1 | 'abc'
+        'a\uD83D\uDE00' | '' | '-' | -1 | '-a-\uD83D\uDE00-'
+        'abab'    | 'ab' | 'ab' | -1 | 'abab'
+        'a-b-c'   | '-'  | ''   | 1  | 'ab-c'
     }
 }
