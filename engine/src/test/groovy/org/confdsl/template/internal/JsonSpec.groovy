@@ -57,6 +57,7 @@ class JsonSpec extends Specification {
         '[ ]'                              || []                                     | List
         '\t\r\n[1]\n'                      || [1L]                                   | List
         '{"b":1,"a":[true,null]}'          || [a: [true, null], b: 1L]               | TreeMap
+        '{ "a" : 1 , "b" : [ 1 , 2 ] }'    || [a: 1L, b: [1L, 2L]]                   | TreeMap
         '"a b"'                            || 'a b'                                  | String
         '"\\b\\f\\n\\r\\t\\"\\\\\\/"'      || '\b\f\n\r\t"\\/'                       | String
         '"\\u0041\\u00e9"'                 || 'A\u00e9'                              | String
