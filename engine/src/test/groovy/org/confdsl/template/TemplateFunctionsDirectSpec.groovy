@@ -74,4 +74,13 @@ class TemplateFunctionsDirectSpec extends Specification {
         expect:
         !f.fileExists('bad\u0000path')
     }
+
+    def "a missing property of a value is Groovy's error, not an unknown template name"() {
+        when:
+        Fixtures.render('${getv("/subdomain").nosuch}', view)
+
+        then:
+        TemplateException e = thrown()
+        e.message.startsWith('(template, line 1) MissingPropertyException: No such property: nosuch for class: java.lang.String')
+    }
 }

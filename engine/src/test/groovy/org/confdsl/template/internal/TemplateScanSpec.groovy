@@ -55,6 +55,7 @@ class TemplateScanSpec extends Specification {
         'unclosed block comment'    | '\n<% /* x %>'         || 2    | "comment '/*' is never closed"
         'unclosed slashy string'    | '<% x = /abc %>'       || 1    | 'slashy string is never closed'
         'unclosed triple quote'     | '<% s = """abc %>'     || 1    | 'string is never closed'
+        'a comment closed by itself' | '<%--%>'             || 1    | "comment '<%--' is never closed (missing '--%>')"
         'a % at the very end'       | '<% a %'               || 1    | "'<%' is never closed (missing '%>')"
         'a / at the very end'       | '<% a /'               || 1    | "'<%' is never closed (missing '%>')"
         'a // comment to the end'   | '\n${ a // }'          || 2    | "'\${' is never closed (missing '}')"
