@@ -153,6 +153,27 @@ class DslLoaderSpec extends Specification {
         'two stores'         | 2    | "store is declared twice"                                                | "store file('a.yaml')\nstore file('b.yaml')"
         'unclosed quote'     | 2    | "has an unclosed ' quote"                                                | "resource('a') {\n check \"grep 'x\"\n}"
         'script throws'      | 2    | "the script failed: java.lang.ArithmeticException"                       | "def x = 1\nx = x / 0"
+        'hosts twice'        | 2    | "hosts is declared twice (first at line 1); name every host in one hosts line" | "hosts 'web1'\nhosts 'web2'"
+        'host named twice'   | 1    | "host 'web1' is named twice in hosts; name each host once"               | "hosts 'web1', 'web2', 'web1'"
+        'bad host name'      | 1    | "host name 'web 1' must be letters, digits"                              | "hosts 'web 1'"
+        'no host'            | 1    | "hosts names no host; write e.g. hosts 'web1', 'web2'"                   | "hosts()"
+        'hosts in resource'  | 2    | "hosts cannot be declared inside resource 'a'; declare the inventory once at the top level" | "resource('a') {\n hosts 'web1'\n}"
+    }
+
+    def "the inventory is recorded in the model, in declaration order"() {
+        when:
+        def m = new DslLoader().load(script('''
+            hosts 'web2', 'web1'
+            resource('a') { template 'app.tmpl'; dest 'a.conf' }
+        ''', 'inv.groovy'))
+        def none = new DslLoader().load(script('''
+            resource('a') { template 'app.tmpl'; dest 'a.conf' }
+        ''', 'none.groovy'))
+
+        then:
+        m.hosts() == ['web2', 'web1']
+        m.withStore(StoreModel.Memory.of([:])).hosts() == ['web2', 'web1']
+        none.hosts() == []
     }
 
     def "render limits come from the resource, then defaults, then the built-in 5s and 16MB"() {

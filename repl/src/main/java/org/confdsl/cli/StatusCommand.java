@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Lists the live watch daemons (confdsl run --watch) and, per resource, the revision each has applied",
             "and the outcome of its last pass, from " + StatusEntry.PREFIX + "/HOST/RESOURCE in the store.",
-            "A daemon's entries vanish a few seconds after it stops."})
+            "A daemon's entries vanish a few seconds after it stops; STATE is stale when its heartbeat stopped",
+            "(three beats missed) while the entry is still there. 'confdsl hosts' also lists registered hosts that do not report."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json()) {
-            out.println("{\"daemons\":[" + entries.stream().map(StatusCommand::json).collect(Collectors.joining(",")) + "]}");
+            out.println("{\"daemons\":[" + entries.stream().map(e -> json(e, now)).collect(Collectors.joining(",")) + "]}");
         } else if (entries.isEmpty()) {
             out.println("no daemon publishes its status under " + StatusEntry.PREFIX);
         } else {
@@ -52,9 +53,9 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String json(StatusEntry e) {
+    private static String json(StatusEntry e, java.time.Instant now) {
         return Json.object(KeysOutput.fields("host", e.host(), "resource", e.resource(), "applied", e.applied(),
                 "outcome", e.outcome().name(), "revision", e.revision(), "at", e.at().toString(), "message", e.message(),
-                "lastBeat", e.beat().toString(), "user", e.user()));
+                "lastBeat", e.beat().toString(), "state", e.staleAt(now) ? "stale" : "live", "user", e.user()));
     }
 }
