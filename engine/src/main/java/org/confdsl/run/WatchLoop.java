@@ -90,10 +90,12 @@ final class WatchLoop implements WatchListener {
             try {
                 Snapshot snapshot = pass.snapshot(model.resources());
                 trouble.readable(store.describe());
+                pass.events().storeReadable(true);
                 mirror.reset(snapshot);
                 pass.run(model.resources(), snapshot, options, this::report);
                 return snapshot.revision();
             } catch (StoreException e) {
+                pass.events().storeReadable(false);
                 trouble.failed(e, "retrying every " + Durations.format(FIRST_RETRY));
                 TimeUnit.MILLISECONDS.sleep(FIRST_RETRY.toMillis());
             }
@@ -135,9 +137,11 @@ final class WatchLoop implements WatchListener {
         try {
             Snapshot snapshot = pass.snapshot(model.resources());
             trouble.readable(store.describe());
+            pass.events().storeReadable(true);
             mirror.reset(snapshot);
             pass.run(model.resources(), snapshot, options, this::report);
         } catch (StoreException e) {
+            pass.events().storeReadable(false);
             trouble.failed(e, "will retry");
             model.resources().forEach(r -> scheduleRetry(r.name()));
         }
@@ -151,6 +155,7 @@ final class WatchLoop implements WatchListener {
             lock.lock();
             try {
                 retryDelay.remove(result.resource());
+                pass.events().retriesPending(retryDelay.size());
             } finally {
                 lock.unlock();
             }
@@ -163,6 +168,7 @@ final class WatchLoop implements WatchListener {
             Duration delay = retryDelay.getOrDefault(resource, FIRST_RETRY);
             retryDelay.put(resource, delay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay.multipliedBy(2));
             bursts.retryAt(resource, System.nanoTime() + delay.toNanos());
+            pass.events().retriesPending(retryDelay.size());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -178,6 +184,7 @@ final class WatchLoop implements WatchListener {
             return;
         }
         long now = System.nanoTime();
+        pass.events().watchEvents(events.size());
         mirror.apply(events);
         lock.lock();
         try {

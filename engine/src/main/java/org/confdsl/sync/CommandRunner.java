@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.sync.internal.ProcessTree;
 
@@ -41,6 +42,7 @@ public final class CommandRunner {
     private static final String TRUNCATED = "[... output truncated ...]\n";
 
     private final Duration killGrace;
+    private final BiConsumer<CommandSpec, CommandResult> observer;
 
     /** A runner that gives timed-out commands {@link #DEFAULT_KILL_GRACE} to exit after SIGTERM. */
     public CommandRunner() {
@@ -53,6 +55,16 @@ public final class CommandRunner {
      * @param killGrace how long a terminated process tree may take to exit, not negative
      */
     public CommandRunner(Duration killGrace) {
+        this(killGrace, (spec, result) -> { });
+    }
+
+    /**
+     * A runner that tells {@code observer} about every command it ran, with its result (exit
+     * code, duration): how the program's metrics time checks and reloads without a metrics type
+     * in the engine.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("kill grace must not be negative: " + killGrace);
@@ -69,6 +81,12 @@ public final class CommandRunner {
      *     output {@code command 'x' not found} when the executable does not exist
      */
     public CommandResult run(CommandSpec spec, Map<String, String> placeholders) {
+        CommandResult result = execute(spec, placeholders);
+        observer.accept(spec, result);
+        return result;
+    }
+
+    private CommandResult execute(CommandSpec spec, Map<String, String> placeholders) {
         List<String> command = command(spec, placeholders);
         long start = System.nanoTime();
         Path out;
