@@ -40,11 +40,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             int host = Math.max(4, entries.stream().mapToInt(e -> e.host().length()).max().orElse(4));
             int resource = Math.max(8, entries.stream().mapToInt(e -> e.resource().length()).max().orElse(8));
-            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %s%n";
-            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "AT");
+            int at = entries.stream().mapToInt(e -> e.at().toString().length()).max().orElse(2);
+            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %-" + at + "s  %s%n";
+            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "AT", "MESSAGE");
             for (StatusEntry e : entries) {
-                out.printf(format, e.host(), e.resource(), e.applied(), e.outcome(), e.revision(),
-                        e.at() + (e.message().isEmpty() || !e.outcome().isFailure() ? "" : "  " + e.message()));
+                out.printf(format, e.host(), e.resource(), e.applied(), e.outcome(), e.revision(), e.at(),
+                        e.message().isEmpty() || !e.outcome().isFailure() ? "-" : e.message());
             }
         }
         out.flush();

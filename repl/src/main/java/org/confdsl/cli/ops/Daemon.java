@@ -90,7 +90,14 @@ public final class Daemon {
             startChild(child);
         }
         while (true) {
-            Event event = queue.take();
+            Event event;
+            try {
+                event = queue.take();
+            } catch (InterruptedException e) {
+                // In-process callers (tests, embedding) stop a daemon by interrupting it.
+                running.stop(Duration.ZERO);
+                throw e;
+            }
             if (event instanceof Reload) {
                 running = reload(running);
             } else if (event instanceof Stop stop) {
