@@ -28,6 +28,8 @@ class DaemonMetricsIT {
     @Test
     void metricsHealthAndReadyOfARunningDaemon() throws Exception {
         Path example = Examples.copy("quickstart", tmp);
+        Path script = example.resolve("quickstart.groovy");
+        Files.writeString(script, Files.readString(script).replace("    mkdirs   true\n", "    mkdirs   true\n    reload   'true'\n"));
         int port = FreePorts.next();
         String base = "http://127.0.0.1:" + port;
         try (ProgramProcess daemon = ProgramProcess.start(tmp, Map.of("CONFDSL_METRICS_ADDR", "127.0.0.1:" + port), "run",
@@ -49,7 +51,7 @@ class DaemonMetricsIT {
                     "confdsl_applied_revision{resource=\"app\"} 2",
                     "confdsl_store_connected 1",
                     "confdsl_retries_pending 0",
-                    "# TYPE confdsl_reload_duration_seconds histogram");
+                    "confdsl_reload_duration_seconds_count{resource=\"app\"} 2");
             assertThat(metrics).containsPattern("confdsl_watch_events_total [1-9]");
             assertThat(metrics.lines().filter(l -> !l.startsWith("#") && !l.isBlank()))
                     .as("every metric is confdsl's own").allMatch(l -> l.startsWith("confdsl_"));

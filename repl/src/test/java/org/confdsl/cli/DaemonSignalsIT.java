@@ -77,7 +77,7 @@ class DaemonSignalsIT {
         Path example = Examples.copy("quickstart", tmp);
         try (ProgramProcess daemon = ProgramProcess.start(tmp, Map.of("CONFDSL_INTERVAL", "1m30s"), "run",
                 example.resolve("quickstart.groovy").toString(), "--state-dir", tmp.resolve("state").toString())) {
-            daemon.awaitOutput("mode interval, a pass every 90s", WAIT);
+            daemon.awaitOutput("mode interval, a pass every 1m30s", WAIT);
             daemon.awaitOutput("app UPDATED", WAIT);
             daemon.signal("INT");
             assertThat(daemon.awaitExit(WAIT)).as(daemon.toString()).isZero();

@@ -19,11 +19,12 @@ class OpsCliTest {
 
     @Test
     void everyLongOptionOfRunHasAConfdslVariable() {
-        CommandLine run = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getSubcommands().get("run");
+        CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine run = root.getSubcommands().get("run");
         Map<String, String> env = Map.of("CONFDSL_LOG_LEVEL", "debug", "CONFDSL_METRICS_ADDR", "127.0.0.1:1", "CONFDSL_STOP_GRACE", "1m30s",
                 "CONFDSL_NOOP", "true", "CONFDSL_HOST", "web7", "CONFDSL_STATE_DIR", "/var/lib/x", "CONFDSL_EXEC", "nginx -g 'daemon off;'");
         run.setDefaultValueProvider(new EnvironmentDefaults(env));
-        run.parseArgs("script.groovy", "--host", "web8");
+        root.parseArgs("run", "script.groovy", "--host", "web8");
         RunCommand command = run.getCommand();
         assertThat(command.ops.logLevel).isEqualTo("debug");
         assertThat(command.ops.metricsAddr).isEqualTo("127.0.0.1:1");
