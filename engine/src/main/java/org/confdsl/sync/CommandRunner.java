@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.sync.internal.ProcessTree;
 
@@ -43,6 +44,7 @@ public final class CommandRunner {
 
     private final Duration killGrace;
     private final BiConsumer<CommandSpec, CommandResult> observer;
+    private final Map<String, Supplier<String>> programPlaceholders;
 
     /** A runner that gives timed-out commands {@link #DEFAULT_KILL_GRACE} to exit after SIGTERM. */
     public CommandRunner() {
@@ -64,6 +66,16 @@ public final class CommandRunner {
      * in the engine.
      */
     public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer) {
+        this(killGrace, observer, Map.of());
+    }
+
+    /**
+     * As above, with placeholders of the program's own, added to each command's (e.g. the pid of
+     * the {@code --exec} child for {@code reload signal: 'HUP'}), read when the command runs.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer,
+            Map<String, Supplier<String>> programPlaceholders) {
+        this.programPlaceholders = Map.copyOf(programPlaceholders);
         this.observer = Objects.requireNonNull(observer, "observer");
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         if (killGrace.isNegative()) {
@@ -81,7 +93,14 @@ public final class CommandRunner {
      *     output {@code command 'x' not found} when the executable does not exist
      */
     public CommandResult run(CommandSpec spec, Map<String, String> placeholders) {
-        CommandResult result = execute(spec, placeholders);
+        Map<String, String> all = placeholders;
+        if (!programPlaceholders.isEmpty()) {
+            all = new java.util.HashMap<>(placeholders);
+            for (Map.Entry<String, Supplier<String>> e : programPlaceholders.entrySet()) {
+                all.putIfAbsent(e.getKey(), e.getValue().get());
+            }
+        }
+        CommandResult result = execute(spec, all);
         observer.accept(spec, result);
         return result;
     }

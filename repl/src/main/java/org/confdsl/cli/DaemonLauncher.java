@@ -52,7 +52,8 @@ final class DaemonLauncher {
                 ? m -> (command, result) -> { }
                 : metrics::commandObserver;
         Daemon daemon = new Daemon(
-                e -> ScriptContext.open(run.script.script, run.script.stateDir(), run.storeOptions, e, observer),
+                e -> ScriptContext.open(run.script.script, run.script.stateDir(), run.storeOptions, e, observer,
+                        () -> child == null ? "" : child.pid()),
                 this::work, new FanOut(events), ops.stopGrace, mode(), readiness);
         try {
             return daemon.run(child);

@@ -29,11 +29,18 @@ final class OpsOptions {
             description = "Run COMMAND (e.g. 'nginx -g \"daemon off;\"') once every resource has rendered; pass SIGTERM/SIGINT to it; exit with its code.")
     String exec;
 
-    /** Applies the log level and format; a bad level is a usage error. */
+    /**
+     * Applies the log level and format; a bad level is a usage error. Without either, logging
+     * keeps its start-up setup ({@code $CONFDSL_LOG_LEVEL}, text) and is not even initialised
+     * until something logs: a short command stays lean.
+     */
     void applyLogging() {
-        String level = logLevel != null ? logLevel : System.getenv(LogSetup.LEVEL_ENV);
+        if (logLevel == null && logFormat == LogFormat.text) {
+            return;
+        }
+        String level = logLevel != null ? logLevel : "info";
         try {
-            LogSetup.apply(level == null || level.isBlank() ? LogSetup.level("info") : LogSetup.level(level), logFormat);
+            LogSetup.apply(LogSetup.level(level), logFormat);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--log-level: " + e.getMessage());
         }

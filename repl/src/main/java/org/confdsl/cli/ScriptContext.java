@@ -2,10 +2,13 @@ package org.confdsl.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.confdsl.dsl.DslLoader;
+import org.confdsl.dsl.ResourceSpec;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
@@ -43,19 +46,22 @@ public final class ScriptContext implements AutoCloseable {
      * that store; {@code stateDir} keeps pending reloads between runs.
      */
     static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions) {
-        return open(script, stateDir, storeOptions, EngineEvents.NONE, m -> (command, result) -> { });
+        return open(script, stateDir, storeOptions, EngineEvents.NONE, m -> (command, result) -> { }, () -> "");
     }
 
     /**
      * {@link #open(Path, Path, StoreOptions)} for a daemon: the engine reports to {@code events},
-     * and every check and reload command's result goes to the observer made for the model.
+     * every check and reload command's result goes to the observer made for the model, and
+     * {@code execPid} gives the pid of the {@code --exec} child (empty without one) to
+     * {@code reload signal: ...}.
      */
     static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions, EngineEvents events,
-            Function<EngineModel, BiConsumer<CommandSpec, CommandResult>> commandObserver) {
+            Function<EngineModel, BiConsumer<CommandSpec, CommandResult>> commandObserver, Supplier<String> execPid) {
         EngineModel loaded = new DslLoader().load(script);
         EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
         MutableKeyValueStore store = Stores.open(model.store());
-        CommandRunner runner = new CommandRunner(CommandRunner.DEFAULT_KILL_GRACE, commandObserver.apply(model));
+        CommandRunner runner = new CommandRunner(CommandRunner.DEFAULT_KILL_GRACE, commandObserver.apply(model),
+                Map.of(ResourceSpec.EXEC_PID, execPid));
         Syncer syncer = new Syncer(runner, PendingReloads.inDirectory(stateDir));
         return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer, events), true);
     }

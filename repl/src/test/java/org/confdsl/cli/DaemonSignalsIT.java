@@ -110,4 +110,25 @@ class DaemonSignalsIT {
             assertThat(marker).as("the child received SIGTERM").exists();
         }
     }
+
+    @Test
+    void aResourceReloadsTheExecChildBySignal() throws Exception {
+        Path example = Examples.copy("quickstart", tmp);
+        Path script = example.resolve("quickstart.groovy");
+        Files.writeString(script, Files.readString(script).replace("    mkdirs   true\n", "    mkdirs   true\n    reload   signal: 'HUP'\n"));
+        Path hups = tmp.resolve("hups");
+        String child = "sh -c 'trap \"echo hup >> " + hups + "\" HUP; trap \"exit 0\" TERM; touch " + tmp.resolve("child-up")
+                + "; while :; do sleep 0.1; done'";
+        try (ProgramProcess daemon = ProgramProcess.start(tmp, Map.of(), "run", script.toString(),
+                "--state-dir", tmp.resolve("state").toString(), "--exec", child)) {
+            await().atMost(WAIT).until(() -> Files.exists(tmp.resolve("child-up")));
+            Path keys = example.resolve("keys.yaml");
+            Files.writeString(keys, Files.readString(keys).replace("9002", "9003"));
+            await().atMost(WAIT).until(() -> Files.exists(hups) && Files.readString(hups).contains("hup"));
+            daemon.awaitOutput("app UPDATED", WAIT);
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(WAIT)).as(daemon.toString()).isZero();
+            assertThat(daemon.out() + daemon.err()).doesNotContain("RELOAD_FAILED");
+        }
+    }
 }

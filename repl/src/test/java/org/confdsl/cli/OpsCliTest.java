@@ -72,4 +72,24 @@ class OpsCliTest {
         assertThat(change.out()).startsWith("app WOULD_UPDATE " + dest + " (revision 1): would change the content\n");
         assertThat(change.out().lines().findFirst().orElseThrow()).containsOnlyOnce(dest.toString());
     }
+
+    @Test
+    void reloadSignalNamesTheSignalsItSends() throws Exception {
+        Path script = tmp.resolve("s.groovy");
+        java.nio.file.Files.writeString(script, "resource('a') {\n    template 't'\n    dest 'd'\n    reload signal: 'BOGUS'\n}\n");
+        CliRunner.Result r = CliRunner.run("check", script.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("(s.groovy, line 4) reload signal: 'BOGUS' is not a signal confdsl sends; write one of HUP, USR1");
+    }
+
+    @Test
+    void reloadSignalWithoutExecFailsSayingWhy() throws Exception {
+        Path example = Examples.copy("quickstart", tmp);
+        Path script = example.resolve("quickstart.groovy");
+        java.nio.file.Files.writeString(script, java.nio.file.Files.readString(script)
+                .replace("    mkdirs   true\n", "    mkdirs   true\n    reload   signal: 'HUP'\n"));
+        CliRunner.Result r = CliRunner.run("run", script.toString(), "--once", "--state-dir", tmp.resolve("s").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.RELOAD_FAILED);
+        assertThat(r.err()).contains("reload signal: needs confdsl run --exec");
+    }
 }

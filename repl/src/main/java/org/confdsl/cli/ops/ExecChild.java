@@ -44,6 +44,12 @@ public final class ExecChild {
         }
     }
 
+    /** The child's pid, {@code -} before it started: {@code reload signal: 'HUP'} sends to it. */
+    public String pid() {
+        Process p = process;
+        return p == null ? "-" : Long.toString(p.pid());
+    }
+
     /** Sends {@code signal} (e.g. {@code TERM}, {@code HUP}) to the child, if it runs. */
     void signal(String signal) {
         Process p = process;

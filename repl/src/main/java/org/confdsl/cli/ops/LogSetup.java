@@ -6,9 +6,9 @@ import java.util.Locale;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,6 @@ public final class LogSetup {
 
     /** The environment variable that sets the level when {@code --log-level} is not given. */
     public static final String LEVEL_ENV = "CONFDSL_LOG_LEVEL";
-
-    static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n";
 
     private LogSetup() {
     }
@@ -72,19 +70,12 @@ public final class LogSetup {
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
-        if (format == LogFormat.json) {
-            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-            JsonLineLayout layout = new JsonLineLayout();
-            layout.setContext(context);
-            layout.start();
-            encoder.setLayout(layout);
-            encoder.setContext(context);
-            encoder.start();
-            return encoder;
-        }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LayoutBase<ILoggingEvent> layout = format == LogFormat.json ? new JsonLineLayout() : new TextLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setLayout(layout);
         encoder.setContext(context);
-        encoder.setPattern(TEXT_PATTERN);
         encoder.start();
         return encoder;
     }
