@@ -101,6 +101,36 @@ public class ResourceSpec extends FileSettingsSpec {
         this.reloadValue = Optional.of(CommandDecl.of("reload", options, command, RELOAD_OPTIONS));
     }
 
+    /**
+     * In exec mode ({@code confdsl run SCRIPT --exec 'nginx -g "daemon off;"'}): reload by sending
+     * a signal to the service confdsl runs as its child, {@code reload signal: 'HUP'}. Signals:
+     * HUP, USR1, USR2, WINCH, QUIT, TERM, INT; {@code timeout:} as for a command. Without
+     * {@code --exec} the reload fails, saying so.
+     */
+    public void reload(Map<String, ?> options) {
+        Object signal = options.get("signal");
+        if (signal == null) {
+            throw new DslProblem("reload needs a command, e.g. reload 'nginx -s reload', or a signal for the --exec child, e.g. reload signal: 'HUP'");
+        }
+        String name = String.valueOf(signal).toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+        if (!SIGNALS.contains(name)) {
+            throw new DslProblem("reload signal: '" + signal + "' is not a signal confdsl sends; write one of " + String.join(", ", SIGNALS));
+        }
+        Map<String, Object> rest = new java.util.HashMap<>(options);
+        rest.remove("signal");
+        // The shell's built-in kill: present in every image that has /bin/sh, unlike /bin/kill.
+        // "$0" is the child's pid; "-" before the child started (it will read the rendered files
+        // anyway), empty without --exec.
+        List<String> argv = List.of("/bin/sh", "-c", "case \"$0\" in '') echo 'reload signal: needs confdsl run --exec' >&2; exit 1;; "
+                + "-) exit 0;; esac; kill -s " + name + " \"$0\"", "{{." + EXEC_PID + "}}");
+        this.reloadValue = Optional.of(CommandDecl.of("reload", rest, argv, Set.of("timeout")));
+    }
+
+    /** The placeholder the program fills with its --exec child's pid ({@code -} before it started, empty without --exec). */
+    public static final String EXEC_PID = "execpid";
+
+    private static final List<String> SIGNALS = List.of("HUP", "USR1", "USR2", "WINCH", "QUIT", "TERM", "INT");
+
     /** The reload command as an explicit argument list. */
     public void reload(List<String> argv) {
         reload(Map.of(), argv);

@@ -27,9 +27,14 @@ public final class Engine {
     private final ResourcePass pass;
 
     public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
+        this(model, store, renderer, syncer, EngineEvents.NONE);
+    }
+
+    /** An engine that reports its work to {@code events} (the program's logs, metrics, signals). */
+    public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer, EngineEvents events) {
         this.model = model;
         this.store = store;
-        this.pass = new ResourcePass(store, renderer, syncer);
+        this.pass = new ResourcePass(store, renderer, syncer, events);
     }
 
     /** The script's model. */
@@ -71,7 +76,9 @@ public final class Engine {
             try {
                 once(options, listener);
                 trouble.readable(store.describe());
+                pass.events().storeReadable(true);
             } catch (StoreException e) {
+                pass.events().storeReadable(false);
                 trouble.failed(e, "next try every " + Durations.format(every));
             }
             TimeUnit.NANOSECONDS.sleep(every.toNanos());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.sync.internal.ProcessTree;
 
@@ -41,6 +43,8 @@ public final class CommandRunner {
     private static final String TRUNCATED = "[... output truncated ...]\n";
 
     private final Duration killGrace;
+    private final BiConsumer<CommandSpec, CommandResult> observer;
+    private final Map<String, Supplier<String>> programPlaceholders;
 
     /** A runner that gives timed-out commands {@link #DEFAULT_KILL_GRACE} to exit after SIGTERM. */
     public CommandRunner() {
@@ -53,6 +57,26 @@ public final class CommandRunner {
      * @param killGrace how long a terminated process tree may take to exit, not negative
      */
     public CommandRunner(Duration killGrace) {
+        this(killGrace, (spec, result) -> { });
+    }
+
+    /**
+     * A runner that tells {@code observer} about every command it ran, with its result (exit
+     * code, duration): how the program's metrics time checks and reloads without a metrics type
+     * in the engine.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer) {
+        this(killGrace, observer, Map.of());
+    }
+
+    /**
+     * As above, with placeholders of the program's own, added to each command's (e.g. the pid of
+     * the {@code --exec} child for {@code reload signal: 'HUP'}), read when the command runs.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer,
+            Map<String, Supplier<String>> programPlaceholders) {
+        this.programPlaceholders = Map.copyOf(programPlaceholders);
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("kill grace must not be negative: " + killGrace);
@@ -77,6 +101,19 @@ public final class CommandRunner {
      * values a task's shell line refers to.
      */
     public CommandResult run(CommandSpec spec, Map<String, String> placeholders, Map<String, String> env) {
+        Map<String, String> all = placeholders;
+        if (!programPlaceholders.isEmpty()) {
+            all = new java.util.HashMap<>(placeholders);
+            for (Map.Entry<String, Supplier<String>> e : programPlaceholders.entrySet()) {
+                all.putIfAbsent(e.getKey(), e.getValue().get());
+            }
+        }
+        CommandResult result = execute(spec, all, env);
+        observer.accept(spec, result);
+        return result;
+    }
+
+    private CommandResult execute(CommandSpec spec, Map<String, String> placeholders, Map<String, String> env) {
         List<String> command = command(spec, placeholders);
         long start = System.nanoTime();
         Path out;

@@ -218,10 +218,14 @@ public final class Syncer {
             Path dest = resource.dest();
             String diff = UnifiedDiff.of(dest, rendered.content());
             List<String> changes = current.map(target::changesFrom).orElse(List.of());
-            String message = (current.isPresent() ? "would update " : "would create ") + dest;
-            if (!changes.isEmpty()) {
-                message += " (" + String.join(", ", changes) + ")";
+            // The line already names the resource, the outcome and the destination: say only what would change.
+            List<String> what = new java.util.ArrayList<>();
+            if (diff.lines().anyMatch(l -> l.startsWith("@@"))) {
+                what.add("the content");
             }
+            what.addAll(changes);
+            String message = current.isEmpty() ? "would create the file"
+                    : "would change " + (what.isEmpty() ? "the file" : String.join(", ", what));
             return new SyncResult(resource.name(), Outcome.WOULD_UPDATE, dest, revision, message, Optional.of(diff), "");
         }
     }

@@ -148,7 +148,7 @@ class DslLoaderSpec extends Specification {
         'shell operator'     | 2    | "uses '&&', which only a shell understands; add shell: true"             | "resource('a') {\n check 'nginx -t && true'\n}"
         'unknown option'     | 2    | "reload has no option 'inPlace'; it takes shell, timeout"                | "resource('a') {\n reload 'x', inPlace: true\n}"
         'wait max < quiet'   | 2    | "the maximum must not be shorter than the quiet time"                    | "resource('a') {\n wait '2s', '1s'\n}"
-        'bad timeout'        | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n timeout '5 seconds'\n}"
+        'bad timeout'        | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 1m30s or 2h"         | "resource('a') {\n timeout '5 seconds'\n}"
         'nested resource'    | 2    | "resource 'b' cannot be declared inside resource 'a'"                    | "resource('a') {\n resource('b') { }\n}"
         'two stores'         | 2    | "store is declared twice"                                                | "store file('a.yaml')\nstore file('b.yaml')"
         'unclosed quote'     | 2    | "has an unclosed ' quote"                                                | "resource('a') {\n check \"grep 'x\"\n}"

@@ -30,7 +30,7 @@ public final class ExitCodes {
     public static final int KEY_NOT_FOUND = 7;
     /** {@code run SCRIPT TASK}: a step of the task failed; the message names the step and the script line. */
     public static final int TASK_FAILED = 8;
-    /** Interrupted (Ctrl-C, SIGTERM). */
+    /** A short command interrupted (Ctrl-C: 128 + SIGINT); a daemon stopped by a signal exits {@link #OK}. */
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {

@@ -2,13 +2,21 @@ package org.confdsl.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.confdsl.dsl.DslLoader;
+import org.confdsl.dsl.ResourceSpec;
+import org.confdsl.model.CommandSpec;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.run.Engine;
+import org.confdsl.run.EngineEvents;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
+import org.confdsl.sync.CommandResult;
 import org.confdsl.sync.CommandRunner;
 import org.confdsl.sync.PendingReloads;
 import org.confdsl.sync.Syncer;
@@ -38,11 +46,24 @@ public final class ScriptContext implements AutoCloseable {
      * that store; {@code stateDir} keeps pending reloads between runs.
      */
     static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions) {
+        return open(script, stateDir, storeOptions, EngineEvents.NONE, m -> (command, result) -> { }, () -> "");
+    }
+
+    /**
+     * {@link #open(Path, Path, StoreOptions)} for a daemon: the engine reports to {@code events},
+     * every check and reload command's result goes to the observer made for the model, and
+     * {@code execPid} gives the pid of the {@code --exec} child (empty without one) to
+     * {@code reload signal: ...}.
+     */
+    static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions, EngineEvents events,
+            Function<EngineModel, BiConsumer<CommandSpec, CommandResult>> commandObserver, Supplier<String> execPid) {
         EngineModel loaded = new DslLoader().load(script);
         EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
         MutableKeyValueStore store = Stores.open(model.store());
-        Syncer syncer = new Syncer(new CommandRunner(), PendingReloads.inDirectory(stateDir));
-        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer), true);
+        CommandRunner runner = new CommandRunner(CommandRunner.DEFAULT_KILL_GRACE, commandObserver.apply(model),
+                Map.of(ResourceSpec.EXEC_PID, execPid));
+        Syncer syncer = new Syncer(runner, PendingReloads.inDirectory(stateDir));
+        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer, events), true);
     }
 
     /** Loads {@code script} and opens the store it declares, with no command-line options over it (tests, embedding). */

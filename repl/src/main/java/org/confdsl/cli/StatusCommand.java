@@ -42,11 +42,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             int host = Math.max(4, entries.stream().mapToInt(e -> e.host().length()).max().orElse(4));
             int resource = Math.max(8, entries.stream().mapToInt(e -> e.resource().length()).max().orElse(8));
-            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %-5s  %s%n";
-            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "STATE", "AT");
+            int at = entries.stream().mapToInt(e -> e.at().toString().length()).max().orElse(2);
+            String format = "%-" + host + "s  %-" + resource + "s  %7s  %-13s  %8s  %-5s  %-" + at + "s  %s%n";
+            out.printf(format, "HOST", "RESOURCE", "APPLIED", "LAST OUTCOME", "REVISION", "STATE", "AT", "MESSAGE");
             for (StatusEntry e : entries) {
                 out.printf(format, e.host(), e.resource(), e.applied(), e.outcome(), e.revision(), e.staleAt(now) ? "stale" : "live",
-                        e.at() + (e.message().isEmpty() || !e.outcome().isFailure() ? "" : "  " + e.message()));
+                        e.at(), e.message().isEmpty() || !e.outcome().isFailure() ? "-" : e.message());
             }
         }
         out.flush();
