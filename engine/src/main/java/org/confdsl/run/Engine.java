@@ -25,10 +25,12 @@ public final class Engine {
     private final EngineModel model;
     private final KeyValueStore store;
     private final ResourcePass pass;
+    private final Syncer syncer;
 
     public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
         this.model = model;
         this.store = store;
+        this.syncer = syncer;
         this.pass = new ResourcePass(store, renderer, syncer);
     }
 
@@ -66,6 +68,15 @@ public final class Engine {
      * store is logged and the next pass tries again.
      */
     public void interval(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
+        claimDestinations(options);
+        try {
+            intervalLoop(every, options, listener);
+        } finally {
+            syncer.release();
+        }
+    }
+
+    private void intervalLoop(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
         StoreTrouble trouble = new StoreTrouble();
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -86,6 +97,22 @@ public final class Engine {
      */
     public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile)
             throws InterruptedException {
-        new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        claimDestinations(options);
+        try {
+            new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        } finally {
+            syncer.release();
+        }
+    }
+
+    /**
+     * A daemon holds its destinations for its life, recovering each first.
+     *
+     * @throws org.confdsl.sync.recovery.DestinationLockedException when another process writes one
+     */
+    private void claimDestinations(SyncOptions options) {
+        if (!options.noop()) {
+            syncer.claim(model.resources());
+        }
     }
 }

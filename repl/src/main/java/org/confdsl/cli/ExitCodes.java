@@ -7,6 +7,7 @@ import org.confdsl.store.StoreException;
 import org.confdsl.template.TemplateException;
 
 import org.confdsl.sync.Outcome;
+import org.confdsl.sync.recovery.DestinationLockedException;
 import org.confdsl.sync.SyncResult;
 
 /** Every exit code of the {@code confdsl} program; the README's table is this class. */
@@ -58,6 +59,8 @@ public final class ExitCodes {
             return RENDER_FAILED;
         } else if (e instanceof StoreException) {
             return STORE;
+        } else if (e instanceof DestinationLockedException) {
+            return RENDER_FAILED;
         } else if (e instanceof InterruptedException) {
             return INTERRUPTED;
         }
