@@ -78,7 +78,13 @@ final class InPlaceCheck {
         }
         StepOutcome outcome = checker.check(check, dest, dest);
         if (outcome.ok()) {
-            acceptance.accepted();
+            try {
+                acceptance.accepted();
+            } catch (StepException e) {
+                // Without its reload recorded the candidate must not stay: as if the check had failed.
+                restoreAndForget(dest, backup);
+                throw e;
+            }
             forget(dest, backup);
             return new Result(outcome, note, Optional.empty());
         }

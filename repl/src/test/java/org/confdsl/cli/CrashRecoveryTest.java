@@ -109,4 +109,28 @@ class CrashRecoveryTest {
         assertThat(scene.destText()).isEqualTo(CrashScene.render("good2"));
         assertThat(scene.leftovers()).isEmpty();
     }
+
+    @Test
+    void aSecondDaemonIsRefusedAtOnceAndAOneShotRunWaitsThenNamesTheHolder() throws Exception {
+        scene = new CrashScene(tmp, false);
+        scene.value("good1");
+        try (ChildDaemon first = ChildDaemon.start(tmp, scene.args("--watch"))) {
+            await().atMost(WAIT).until(() -> first.out().contains("app UPDATED"));
+            String holder = "is being written by confdsl daemon (pid " + first.pid() + " on host "
+                    + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + ", since ";
+
+            CliRunner.Result second = ChildDaemon.run(tmp, scene.args("--watch"));
+            CliRunner.Result once = ChildDaemon.run(tmp, scene.args("--once"));
+
+            assertThat(second.code()).as(second.toString()).isEqualTo(ExitCodes.RENDER_FAILED);
+            assertThat(second.err()).as(second.toString()).startsWith("confdsl: " + scene.dest + " " + holder)
+                    .contains("one confdsl per destination");
+            assertThat(once.code()).as(once.toString()).isEqualTo(ExitCodes.RENDER_FAILED);
+            assertThat(once.err()).as(once.toString()).startsWith("app FAILED " + scene.dest).contains(holder, "(waited 5s)");
+            assertThat(first.isAlive()).isTrue();
+            first.kill9();
+        }
+        CliRunner.Result afterDeath = ChildDaemon.run(tmp, scene.args("--once"));
+        assertThat(afterDeath.code()).as("a dead holder blocks nobody: " + afterDeath).isZero();
+    }
 }

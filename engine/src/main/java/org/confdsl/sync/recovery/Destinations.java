@@ -89,6 +89,10 @@ public final class Destinations {
     public Held enter(Path dest) throws StepException {
         Path key = key(dest);
         if (claimed.containsKey(key)) {
+            if (journal.read(key).isPresent()) {
+                // A restore that failed earlier in this process: try again before anything else.
+                recovery.recover(key);
+            }
             return () -> { };
         }
         endOrphans();
