@@ -22,21 +22,33 @@ import org.confdsl.sync.internal.StepException;
  * ({@code fcntl}) on {@code .NAME.confdsl.lock} beside the destination, so it holds whatever
  * state directory each process uses, and the kernel releases it when its holder dies (a dead
  * holder never blocks anyone). The holder writes its pid, host and start time into the file for
- * the message of whoever is refused. Within one JVM a map stands in for the file lock, which
- * the JVM holds per process.
+ * the message of whoever is refused, and removes the file when it lets go, so the file exists
+ * only while someone holds it (or after a holder was killed, until the next one). Within one JVM
+ * a map stands in for the file lock, which the JVM holds per process.
+ *
+ * <p>Removing a lock file races with a process that opened it just before: that process may
+ * lock the removed file. So a new holder writes a unique token through its lock and reads it
+ * back through the path; when the path no longer shows its token it holds a removed file, and
+ * tries again.
  */
 public final class DestinationLock implements AutoCloseable {
 
     private static final Map<Path, String> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 50;
 
+    private static final DestinationLock STALE = new DestinationLock(Path.of("/"), Path.of("/"), null, null, null);
+
     private final Path dest;
+    private final Path file;
     private final FileChannel channel;
+    private final FileChannel probe;
     private final FileLock lock;
 
-    private DestinationLock(Path dest, FileChannel channel, FileLock lock) {
+    private DestinationLock(Path dest, Path file, FileChannel channel, FileChannel probe, FileLock lock) {
         this.dest = dest;
+        this.file = file;
         this.channel = channel;
+        this.probe = probe;
         this.lock = lock;
     }
 
@@ -74,7 +86,19 @@ public final class DestinationLock implements AutoCloseable {
         }
     }
 
+    // Each stale file means another process took and released the lock meanwhile: bounded all the same.
     private static Optional<DestinationLock> tryAcquire(Path dest, String what) throws StepException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Optional<DestinationLock> lock = tryOnce(dest, what);
+            if (lock.isEmpty() || lock.get() != STALE) {
+                return lock;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Empty when held by another; {@link #STALE} when we locked a removed file. */
+    private static Optional<DestinationLock> tryOnce(Path dest, String what) throws StepException {
         Path key = dest.toAbsolutePath().normalize();
         String me = describe(ProcessHandle.current().pid(), what);
         if (HELD_IN_THIS_JVM.putIfAbsent(key, me) != null) {
@@ -90,9 +114,20 @@ public final class DestinationLock implements AutoCloseable {
                 HELD_IN_THIS_JVM.remove(key);
                 return Optional.empty();
             }
+            String token = me + "\ntoken=" + Long.toHexString(System.nanoTime()) + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())) + "\n";
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
-            return Optional.of(new DestinationLock(key, channel, lock));
+            channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
+            // Read back through the path with a second descriptor that stays open as long as the
+            // lock: closing any descriptor of the file would drop the process's fcntl lock on it.
+            FileChannel probe = readBack(file, token);
+            if (probe == null) {
+                // We locked a file its last holder removed (see above): not the lock any more.
+                lock.release();
+                channel.close();
+                HELD_IN_THIS_JVM.remove(key);
+                return Optional.of(STALE);
+            }
+            return Optional.of(new DestinationLock(key, file, channel, probe, lock));
         } catch (IOException e) {
             HELD_IN_THIS_JVM.remove(key);
             closeQuietly(channel);
@@ -104,6 +139,27 @@ public final class DestinationLock implements AutoCloseable {
         }
     }
 
+    /** A channel open on {@code file} that shows {@code token}, or null when the path shows something else. */
+    private static FileChannel readBack(Path file, String token) {
+        byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+        FileChannel probe = null;
+        try {
+            probe = FileChannel.open(file, StandardOpenOption.READ);
+            ByteBuffer seen = ByteBuffer.allocate(expected.length + 1);
+            while (seen.hasRemaining() && probe.read(seen) > 0) {
+                // read what is there, up to one byte more than the token
+            }
+            if (seen.position() == expected.length && java.util.Arrays.equals(seen.array(), 0, expected.length, expected, 0, expected.length)) {
+                return probe;
+            }
+        } catch (IOException e) {
+            // removed meanwhile: stale
+        }
+        // Closing drops our fcntl lock on that file too, which is what we want for a stale one.
+        closeQuietly(probe);
+        return null;
+    }
+
     /** Who holds the lock of {@code dest} now, as its holder described itself. */
     static String holder(Path dest) {
         String inJvm = HELD_IN_THIS_JVM.get(dest.toAbsolutePath().normalize());
@@ -111,7 +167,7 @@ public final class DestinationLock implements AutoCloseable {
             return inJvm + " (this process)";
         }
         try {
-            String text = Files.readString(fileOf(dest), StandardCharsets.UTF_8).strip();
+            String text = Files.readString(fileOf(dest), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
             return text.isEmpty() ? "another process (it has not said which yet)" : text;
         } catch (IOException e) {
             return "another process";
@@ -123,14 +179,20 @@ public final class DestinationLock implements AutoCloseable {
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
     }
 
-    /** Releases the lock; the file stays (removing it would race with the next holder). */
+    /** Removes the lock file, then releases the lock (in that order: see above). */
     @Override
     public void close() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next holder takes it over as it is
+        }
         try {
             lock.release();
         } catch (IOException ignored) {
             // closing the channel releases it as well
         }
+        closeQuietly(probe);
         closeQuietly(channel);
         HELD_IN_THIS_JVM.remove(dest);
     }

@@ -73,4 +73,20 @@ class DestinationLockTest {
         Exception e = assertThrows(Exception.class, () -> DestinationLock.acquire(notADir.resolve("app.conf"), Duration.ZERO, "x"));
         assertTrue(e.getMessage().startsWith("cannot lock " + notADir.resolve("app.conf")), e.getMessage());
     }
+
+    @Test
+    void theLockFileExistsOnlyWhileHeldAndALeftoverOfAKilledHolderIsTakenOver() throws Exception {
+        Path dest = dir.resolve("app.conf");
+        Path lockFile = DestinationLock.fileOf(dest);
+        Files.writeString(lockFile, "confdsl daemon (pid 1 on host gone, since long ago)\ntoken=x\n");
+
+        DestinationLock lock = DestinationLock.acquire(dest, Duration.ZERO, "confdsl");
+        try {
+            assertTrue(Files.readString(lockFile).startsWith("confdsl (pid " + ProcessHandle.current().pid() + " on host "),
+                    Files.readString(lockFile));
+        } finally {
+            lock.close();
+        }
+        assertTrue(Files.notExists(lockFile), "removed on release");
+    }
 }
