@@ -54,6 +54,14 @@ import org.slf4j.LoggerFactory;
  * {@link SyncOptions#keepStageFile()} a stage file that was not moved into place (rejected by the
  * check, or copied in place) is left for inspection.
  *
+ * <p>Before anything else the destination is resolved ({@code DestinationPath}: a symlink owned
+ * by root or the running user is followed and its target replaced; other symlinks, and files of
+ * other users in directories others can write, are refused) and taken ({@link Destinations}:
+ * its lock, waiting up to 5 s for another holder, and the recovery of what a dead process left).
+ * The reload that must follow a swap is recorded as pending before the swap, and an in-place
+ * check is journaled before the candidate is installed, so a process killed at any step leaves
+ * a state the next start finishes or undoes.
+ *
  * <p>{@link #sync} never throws for failures of the destination or the commands: it returns a
  * {@link SyncResult} with a one-line message and the command's output. It is safe to sync
  * different resources from different threads.
