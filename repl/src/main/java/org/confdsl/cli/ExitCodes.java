@@ -6,6 +6,7 @@ import org.confdsl.dsl.DslException;
 import org.confdsl.store.StoreException;
 import org.confdsl.template.TemplateException;
 
+import org.confdsl.sync.DestinationRefusedException;
 import org.confdsl.sync.Outcome;
 import org.confdsl.sync.recovery.DestinationLockedException;
 import org.confdsl.sync.SyncResult;
@@ -59,7 +60,7 @@ public final class ExitCodes {
             return RENDER_FAILED;
         } else if (e instanceof StoreException) {
             return STORE;
-        } else if (e instanceof DestinationLockedException) {
+        } else if (e instanceof DestinationLockedException || e instanceof DestinationRefusedException) {
             return RENDER_FAILED;
         } else if (e instanceof InterruptedException) {
             return INTERRUPTED;
