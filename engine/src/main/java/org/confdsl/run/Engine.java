@@ -25,6 +25,7 @@ public final class Engine {
     private final EngineModel model;
     private final KeyValueStore store;
     private final ResourcePass pass;
+    private final Syncer syncer;
 
     public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
         this(model, store, renderer, syncer, EngineEvents.NONE);
@@ -34,6 +35,7 @@ public final class Engine {
     public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer, EngineEvents events) {
         this.model = model;
         this.store = store;
+        this.syncer = syncer;
         this.pass = new ResourcePass(store, renderer, syncer, events);
     }
 
@@ -71,6 +73,15 @@ public final class Engine {
      * store is logged and the next pass tries again.
      */
     public void interval(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
+        claimDestinations(options);
+        try {
+            intervalLoop(every, options, listener);
+        } finally {
+            syncer.release();
+        }
+    }
+
+    private void intervalLoop(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
         StoreTrouble trouble = new StoreTrouble();
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -93,6 +104,22 @@ public final class Engine {
      */
     public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile)
             throws InterruptedException {
-        new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        claimDestinations(options);
+        try {
+            new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        } finally {
+            syncer.release();
+        }
+    }
+
+    /**
+     * A daemon holds its destinations for its life, recovering each first.
+     *
+     * @throws org.confdsl.sync.recovery.DestinationLockedException when another process writes one
+     */
+    private void claimDestinations(SyncOptions options) {
+        if (!options.noop()) {
+            syncer.claim(model.resources());
+        }
     }
 }

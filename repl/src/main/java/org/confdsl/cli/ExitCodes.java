@@ -6,7 +6,9 @@ import org.confdsl.dsl.DslException;
 import org.confdsl.store.StoreException;
 import org.confdsl.template.TemplateException;
 
+import org.confdsl.sync.DestinationRefusedException;
 import org.confdsl.sync.Outcome;
+import org.confdsl.sync.recovery.DestinationLockedException;
 import org.confdsl.sync.SyncResult;
 
 /** Every exit code of the {@code confdsl} program; the README's table is this class. */
@@ -58,6 +60,8 @@ public final class ExitCodes {
             return RENDER_FAILED;
         } else if (e instanceof StoreException) {
             return STORE;
+        } else if (e instanceof DestinationLockedException || e instanceof DestinationRefusedException) {
+            return RENDER_FAILED;
         } else if (e instanceof InterruptedException) {
             return INTERRUPTED;
         }

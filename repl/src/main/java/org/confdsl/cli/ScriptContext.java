@@ -17,7 +17,14 @@ import org.confdsl.run.EngineEvents;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
 import org.confdsl.sync.CommandResult;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.confdsl.model.Secret;
+import org.confdsl.model.StoreModel;
 import org.confdsl.sync.CommandRunner;
+import org.confdsl.sync.recovery.CommandJournal;
+import org.confdsl.sync.recovery.Destinations;
 import org.confdsl.sync.PendingReloads;
 import org.confdsl.sync.Syncer;
 import org.confdsl.template.TemplateRenderer;
@@ -60,10 +67,22 @@ public final class ScriptContext implements AutoCloseable {
         EngineModel loaded = new DslLoader().load(script);
         EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
         MutableKeyValueStore store = Stores.open(model.store());
-        CommandRunner runner = new CommandRunner(CommandRunner.DEFAULT_KILL_GRACE, commandObserver.apply(model),
-                Map.of(ResourceSpec.EXEC_PID, execPid));
-        Syncer syncer = new Syncer(runner, PendingReloads.inDirectory(stateDir));
+        CommandRunner runner = commandRunner(model.store(), stateDir)
+                .observedBy(commandObserver.apply(model), Map.of(ResourceSpec.EXEC_PID, execPid));
+        Syncer syncer = new Syncer(runner, PendingReloads.inDirectory(stateDir), Destinations.inStateDirectory(stateDir));
         return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer, events), true);
+    }
+
+    /**
+     * Check and reload commands, recorded in the state directory while they run, without the
+     * variables that carried the store's secrets in their environment.
+     */
+    static CommandRunner commandRunner(StoreModel store, Path stateDir) {
+        Set<String> secrets = new TreeSet<>(Set.of(StoreOptions.PASSWORD_ENV));
+        if (store instanceof StoreModel.Etcd etcd && etcd.password().orElse(null) instanceof Secret.Env env) {
+            secrets.add(env.variable());
+        }
+        return new CommandRunner().recordingIn(CommandJournal.inDirectory(stateDir)).withoutVariables(secrets);
     }
 
     /** Loads {@code script} and opens the store it declares, with no command-line options over it (tests, embedding). */
