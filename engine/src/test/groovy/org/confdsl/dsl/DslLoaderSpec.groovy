@@ -134,7 +134,7 @@ class DslLoaderSpec extends Specification {
         'mode octal number'  | 2    | "mode 0644 is a number; write the octal mode as a string: mode '0644'"   | "resource('a') {\n mode 0644\n}"
         'defaults mode 0755' | 2    | "mode 0755 is a number; write the octal mode as a string: mode '0755'"   | "defaults {\n mode 0755\n}\nresource('a') { template 'app.tmpl'; dest 'x' }"
         'mode from variable' | 3    | "mode 420 is a number; write the octal mode as a string: mode '0644'"    | "def m = 0644\nresource('a') {\n mode m\n}"
-        'bad render timeout' | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n renderTimeout '5 seconds'\n}"
+        'bad render timeout' | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 1m30s or 2h"        | "resource('a') {\n renderTimeout '5 seconds'\n}"
         'bad render size'    | 2    | "renderMaxSize '16 megs' is not a size; write e.g. 512KB, 16MB or 1GB"   | "defaults {\n renderMaxSize '16 megs'\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"

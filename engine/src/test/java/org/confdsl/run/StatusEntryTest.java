@@ -45,7 +45,9 @@ class StatusEntryTest {
 
         assertThat(HostRecord.parse(r.key(), r.toJson())).contains(r);
         assertThat(HostRecord.parse("/confdsl/hosts/web1/extra", r.toJson())).isEmpty();
-        assertThat(HostRecord.parse("/confdsl/hosts/web1", "not json")).isEmpty();
+        assertThat(HostRecord.parse("/confdsl/hosts/web1", r.toJson())).isEmpty();
+        assertThat(HostRecord.parse("/confdsl/hosts/web1/x/registered", r.toJson())).isEmpty();
+        assertThat(HostRecord.parse("/confdsl/hosts/web1/registered", "not json")).isEmpty();
         assertThat(r.serves("api")).isTrue();
         assertThat(r.serves("other")).isFalse();
     }
