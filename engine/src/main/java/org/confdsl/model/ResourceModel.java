@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param mkdirs whether missing parent directories of {@code dest} are created
  * @param debounce how long a burst of changes may delay a render in watch mode
  * @param line the script line that declared the resource, for messages
+ * @param syntax the template's language; {@link TemplateSyntax#GO} also selects keys by confd's rules
  */
 public record ResourceModel(
         String name,
@@ -39,7 +40,8 @@ public record ResourceModel(
         Optional<CommandSpec> reload,
         boolean mkdirs,
         Debounce debounce,
-        int line) {
+        int line,
+        TemplateSyntax syntax) {
 
     public ResourceModel {
         Objects.requireNonNull(name, "name");
@@ -53,11 +55,44 @@ public record ResourceModel(
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(reload, "reload");
         Objects.requireNonNull(debounce, "debounce");
+        Objects.requireNonNull(syntax, "syntax");
     }
 
-    /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */
+    /** A resource with a Groovy template (the DSL's default). */
+    public ResourceModel(String name, String prefix, List<String> keys, Path template, Path dest, OptionalInt mode,
+            Optional<String> owner, Optional<String> group, Optional<CommandSpec> check, boolean checkInPlace,
+            Optional<CommandSpec> reload, boolean mkdirs, Debounce debounce, int line) {
+        this(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload, mkdirs, debounce,
+                line, TemplateSyntax.GROOVY);
+    }
+
+    /** The same resource with another template syntax. */
+    public ResourceModel withSyntax(TemplateSyntax other) {
+        return new ResourceModel(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload,
+                mkdirs, debounce, line, other);
+    }
+
+    /**
+     * The absolute key prefixes (key-boundary aware, as the stores read them) this resource reads:
+     * {@code prefix + key} for each key. A {@link TemplateSyntax#GO} resource selects by plain string
+     * prefix as confd does ({@code /app} also loads {@code /apple}), so it reads the directory that
+     * holds each {@code prefix + key} and its template sees only what confd's would.
+     */
     public List<String> watchedPrefixes() {
+        if (syntax == TemplateSyntax.GO) {
+            return confdKeys().stream().map(ResourceModel::parentOf).distinct().toList();
+        }
         return keys.stream().map(this::absoluteKey).distinct().toList();
+    }
+
+    /** confd's selection: {@code path.Join(prefix, key)} for each key, matched as plain string prefixes. */
+    public List<String> confdKeys() {
+        return keys.stream().map(k -> "/".equals(prefix) ? k : ("/".equals(k) ? prefix : prefix + k)).distinct().toList();
+    }
+
+    private static String parentOf(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash <= 0 ? "/" : key.substring(0, slash);
     }
 
     /** {@code key} (relative to the prefix) as an absolute key in the store. */
