@@ -1,0 +1,182 @@
+package org.confdsl.gotemplate.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.confdsl.gotemplate.internal.Node.CommandNode;
+import org.confdsl.gotemplate.internal.Node.PipeNode;
+import org.confdsl.gotemplate.internal.Node.VariableNode;
+
+/** The expression half of the grammar: pipelines, commands, operands and terms (Go's parse.go). */
+final class PipelineParser {
+
+    private final Parser p;
+
+    PipelineParser(Parser parser) {
+        this.p = parser;
+    }
+
+    PipeNode pipeline(String context, TokenType end) {
+        Token first = p.peekNonSpaceToken();
+        boolean isAssign = false;
+        List<VariableNode> decl = new ArrayList<>();
+        decls:
+        while (true) {
+            Token v = p.peekNonSpaceToken();
+            if (v.type() != TokenType.VARIABLE) {
+                break;
+            }
+            int before = p.mark();
+            p.nextNonSpaceToken();
+            int afterVariable = p.mark();
+            Token next = p.peekNonSpaceToken();
+            if (next.type() == TokenType.ASSIGN || next.type() == TokenType.DECLARE) {
+                isAssign = next.type() == TokenType.ASSIGN;
+                p.nextNonSpaceToken();
+                decl.add(Parser.variable(v.pos(), v.val()));
+                p.vars().add(v.val());
+            } else if (next.type() == TokenType.CHAR && next.val().equals(",")) {
+                p.nextNonSpaceToken();
+                decl.add(Parser.variable(v.pos(), v.val()));
+                p.vars().add(v.val());
+                if (context.equals("range") && decl.size() < 2) {
+                    TokenType t = p.peekNonSpaceToken().type();
+                    if (t == TokenType.VARIABLE || t == TokenType.RIGHT_DELIM || t == TokenType.RIGHT_PAREN) {
+                        continue decls;
+                    }
+                    throw p.error("range can only initialize variables");
+                }
+                throw p.error("too many declarations in " + context);
+            } else {
+                p.reset(before);
+                if (afterVariable < 0) {
+                    throw new IllegalStateException();
+                }
+            }
+            break;
+        }
+        List<CommandNode> cmds = new ArrayList<>();
+        while (true) {
+            Token t = p.nextNonSpaceToken();
+            if (t.type() == end) {
+                checkPipeline(cmds, context);
+                return new PipeNode(first.pos(), first.line(), isAssign, decl.toArray(new VariableNode[0]),
+                        cmds.toArray(new CommandNode[0]));
+            }
+            switch (t.type()) {
+                case BOOL, CHAR_CONSTANT, COMPLEX, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING,
+                        VARIABLE, LEFT_PAREN -> {
+                    p.backupToken();
+                    cmds.add(command());
+                }
+                default -> throw p.unexpectedToken(t, context);
+            }
+        }
+    }
+
+    private void checkPipeline(List<CommandNode> cmds, String context) {
+        if (cmds.isEmpty()) {
+            throw p.error("missing value for " + context);
+        }
+        for (int i = 1; i < cmds.size(); i++) {
+            Node first = cmds.get(i).args()[0];
+            if (first instanceof Node.BoolNode || first instanceof Node.DotNode || first instanceof Node.NilNode
+                    || first instanceof Node.NumberNode || first instanceof Node.StringNode) {
+                throw p.error("non executable command in pipeline stage " + (i + 1));
+            }
+        }
+    }
+
+    private CommandNode command() {
+        int pos = p.peekNonSpaceToken().pos();
+        List<Node> args = new ArrayList<>();
+        while (true) {
+            p.peekNonSpaceToken();
+            Node operand = operand();
+            if (operand != null) {
+                args.add(operand);
+            }
+            Token t = p.nextToken();
+            if (t.type() == TokenType.SPACE) {
+                continue;
+            }
+            if (t.type() == TokenType.RIGHT_DELIM || t.type() == TokenType.RIGHT_PAREN) {
+                p.backupToken();
+            } else if (t.type() != TokenType.PIPE) {
+                throw p.unexpectedToken(t, "operand");
+            }
+            break;
+        }
+        if (args.isEmpty()) {
+            throw p.error("empty command");
+        }
+        return Parser.command(pos, args);
+    }
+
+    private Node operand() {
+        Node node = term();
+        if (node == null) {
+            return null;
+        }
+        if (p.peekToken().type() == TokenType.FIELD) {
+            int pos = p.peekToken().pos();
+            List<String> fields = new ArrayList<>();
+            while (p.peekToken().type() == TokenType.FIELD) {
+                fields.add(p.nextToken().val().substring(1));
+            }
+            if (node instanceof Node.FieldNode f) {
+                List<String> all = new ArrayList<>(List.of(f.ident()));
+                all.addAll(fields);
+                return new Node.FieldNode(pos, all.toArray(new String[0]));
+            }
+            if (node instanceof Node.VariableNode v) {
+                List<String> all = new ArrayList<>(List.of(v.ident()));
+                all.addAll(fields);
+                return new Node.VariableNode(pos, all.toArray(new String[0]));
+            }
+            if (node instanceof Node.BoolNode || node instanceof Node.StringNode || node instanceof Node.NumberNode
+                    || node instanceof Node.NilNode || node instanceof Node.DotNode) {
+                throw p.error("unexpected . after term " + GoQuote.quote(node.toString()));
+            }
+            return new Node.ChainNode(pos, node, fields.toArray(new String[0]));
+        }
+        return node;
+    }
+
+    private Node term() {
+        Token t = p.nextNonSpaceToken();
+        switch (t.type()) {
+            case IDENTIFIER:
+                if (!p.functionDefined(t.val())) {
+                    throw p.error("function " + GoQuote.quote(t.val()) + " not defined");
+                }
+                return new Node.IdentifierNode(t.pos(), t.val());
+            case DOT:
+                return new Node.DotNode(t.pos());
+            case NIL:
+                return new Node.NilNode(t.pos());
+            case VARIABLE:
+                return useVar(t);
+            case FIELD:
+                return new Node.FieldNode(t.pos(), t.val().substring(1).split("\\.", -1));
+            case BOOL:
+                return new Node.BoolNode(t.pos(), t.val().equals("true"));
+            case CHAR_CONSTANT, COMPLEX, NUMBER:
+                return Numbers.parse(t, p);
+            case LEFT_PAREN:
+                return pipeline("parenthesized pipeline", TokenType.RIGHT_PAREN);
+            case STRING, RAW_STRING:
+                return new Node.StringNode(t.pos(), t.val(), p.unquote(t.val()));
+            default:
+                p.backupToken();
+                return null;
+        }
+    }
+
+    private Node useVar(Token t) {
+        VariableNode v = Parser.variable(t.pos(), t.val());
+        if (p.vars().contains(v.ident()[0])) {
+            return v;
+        }
+        throw p.error("undefined variable " + GoQuote.quote(v.ident()[0]));
+    }
+}
