@@ -24,11 +24,13 @@ public final class ConfDir {
      *
      * @param resources the readable resources, in lexical order of their files
      * @param problems one message per unreadable file, naming it
+     * @param warnings what was read but deserves a change, naming the file
      */
-    public record Loaded(List<ResourceModel> resources, List<String> problems) {
+    public record Loaded(List<ResourceModel> resources, List<String> problems, List<String> warnings) {
         public Loaded {
             resources = List.copyOf(resources);
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -68,16 +70,17 @@ public final class ConfDir {
         TemplateResourceReader reader = new TemplateResourceReader(templates(), prefixOverride);
         List<ResourceModel> resources = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Path file : tomlFiles()) {
             String name = confD().relativize(file).toString().replace('\\', '/');
             name = name.endsWith(".toml") ? name.substring(0, name.length() - ".toml".length()) : name;
             try {
-                resources.add(reader.read(name, file));
+                resources.add(reader.read(name, file, warnings::add));
             } catch (ConfdException e) {
                 problems.add(e.getMessage());
             }
         }
-        return new Loaded(resources, problems);
+        return new Loaded(resources, problems, warnings);
     }
 
     /** The template resource files, in lexical order of their paths. */

@@ -22,10 +22,12 @@ public final class ConfdSetup {
      *
      * @param model the resources (the model's script is the confd directory)
      * @param problems one message per template resource that could not be read, in confd's words
+     * @param warnings what was read but deserves a change
      */
-    public record Loaded(EngineModel model, List<String> problems) {
+    public record Loaded(EngineModel model, List<String> problems, List<String> warnings) {
         public Loaded {
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -36,7 +38,7 @@ public final class ConfdSetup {
     public static Loaded load(ConfdSettings settings) {
         ConfDir dir = new ConfDir(settings.confdir());
         ConfDir.Loaded loaded = dir.load(settings.prefix());
-        return new Loaded(new EngineModel(dir.root(), storeModel(settings), loaded.resources()), loaded.problems());
+        return new Loaded(new EngineModel(dir.root(), storeModel(settings), loaded.resources()), loaded.problems(), loaded.warnings());
     }
 
     /** The backend as a store model, for messages and for etcd. */

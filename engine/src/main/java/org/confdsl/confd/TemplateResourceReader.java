@@ -43,10 +43,25 @@ public final class TemplateResourceReader {
      *     {@code [template]} table, an empty {@code src} or {@code dest}, a mode that is not a number
      */
     public ResourceModel read(String name, Path file) {
+        return read(name, file, warning -> { });
+    }
+
+    /**
+     * Like {@link #read(String, Path)}; a file whose keys are at the top level (no {@code [template]}
+     * line, as many hand-written setups have it) is read as if the line were there, and
+     * {@code warnings} is told that confd itself refuses such a file ({@code empty src template}).
+     */
+    public ResourceModel read(String name, Path file, java.util.function.Consumer<String> warnings) {
         TomlFields root = TomlFields.parse(file);
-        TomlFields t = root.table("template").orElseThrow(() -> new ConfdException("Cannot process template resource "
-                + file + " - empty src template: the file has no [template] table"
-                + (root.keys().contains("src") ? " (its keys are at the top level; put a line [template] above them)" : "")));
+        Optional<TomlFields> table = root.table("template");
+        if (table.isEmpty() && root.string("src").isPresent()) {
+            warnings.accept(file + ": the keys are at the top level, without a [template] line; confdsl reads them "
+                    + "as the [template] table, but confd itself stops with 'empty src template' on this file: "
+                    + "add the line [template] at the top to keep it working with both");
+            table = Optional.of(root);
+        }
+        TomlFields t = table.orElseThrow(() -> new ConfdException("Cannot process template resource "
+                + file + " - empty src template: the file has no [template] table with src = \"NAME.tmpl\""));
         String src = t.string("src").orElse("");
         if (src.isEmpty()) {
             throw new ConfdException("Cannot process template resource " + file + " - empty src template: add src = \"NAME.tmpl\" (a file under " + templateDir + ")");

@@ -17,6 +17,11 @@ public enum TemplateSyntax {
     /** Go text/template with confd's function set and key rules. */
     GO;
 
+    /** {@link #GO} for a file name ending in {@code .gotmpl} or {@code .go.tmpl}, else {@link #GROOVY}. */
+    public static TemplateSyntax ofFileName(String name) {
+        return name.endsWith(".gotmpl") || name.endsWith(".go.tmpl") ? GO : GROOVY;
+    }
+
     /** The syntax named {@code 'groovy'} or {@code 'go'} (any case); an error names both choices. */
     public static TemplateSyntax named(String name) {
         for (TemplateSyntax s : values()) {

@@ -139,6 +139,7 @@ final class ConfdCommand implements Callable<Integer> {
             log.warning(e.getMessage());
             return 0;
         }
+        loaded.warnings().forEach(log::warning);
         loaded.problems().forEach(log::error);
         if (loaded.model().resources().isEmpty() && loaded.problems().isEmpty()) {
             log.warning("Found no templates in " + settings.confdir().resolve("conf.d"));

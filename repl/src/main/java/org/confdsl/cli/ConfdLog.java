@@ -91,14 +91,32 @@ final class ConfdLog {
                     out.flush();
                 });
             }
-            case CHECK_FAILED -> error("Config check failed: " + r.message() + output(r));
-            case RELOAD_FAILED, FAILED -> error(r.message() + output(r));
+            case CHECK_FAILED -> {
+                info("Target config " + dest + " out of sync");
+                commandOutput(r);
+                error("Config check failed: " + goExit(r.message()) + " (" + dest + " left as it was)");
+            }
+            case RELOAD_FAILED -> {
+                commandOutput(r);
+                error(goExit(r.message()) + " (reload_cmd for " + dest + "; the file is written, the reload is retried)");
+            }
+            case FAILED -> error(r.message());
         }
     }
 
-    private static String output(SyncResult r) {
-        return r.commandOutput().isBlank() ? "" : " " + quote(r.commandOutput());
+    private void commandOutput(SyncResult r) {
+        if (!r.commandOutput().isEmpty()) {
+            error(quote(r.commandOutput()));
+        }
     }
+
+    /** Go's {@code exit status N} for a command that exited N; confdsl's own words for anything else (a timeout). */
+    static String goExit(String message) {
+        java.util.regex.Matcher m = EXITED.matcher(message);
+        return m.find() ? "exit status " + m.group(1) : message;
+    }
+
+    private static final java.util.regex.Pattern EXITED = java.util.regex.Pattern.compile("' exited (\\d+)");
 
     /** Go's {@code %q} of a command's output, as confd logs it. */
     private static String quote(String s) {
