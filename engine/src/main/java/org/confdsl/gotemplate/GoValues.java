@@ -60,7 +60,7 @@ public final class GoValues {
     /**
      * Go's name of the value's type, as {@code %T} and error messages print it: {@code string},
      * {@code int}, {@code float64}, {@code bool}, {@code []interface {}}, {@code map[string]interface {}},
-     * {@code <nil>}, {@code func}; any other object is named by its Java simple class name.
+     * {@code <nil>}, {@code func}; a {@link GoNamed} object by its Go name, any other by its Java simple class name.
      */
     public static String typeName(Object v) {
         if (v == null) {
@@ -95,6 +95,9 @@ public final class GoValues {
         }
         if (v instanceof GoFunction) {
             return "func";
+        }
+        if (v instanceof GoNamed n) {
+            return n.goTypeName();
         }
         return v.getClass().getSimpleName();
     }

@@ -1,17 +1,424 @@
 package org.confdsl.gotemplate.internal;
 
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.confdsl.gotemplate.FuncMap;
+import org.confdsl.gotemplate.GoFormat;
 import org.confdsl.gotemplate.GoTemplateException;
+import org.confdsl.gotemplate.GoValues;
+import org.confdsl.gotemplate.internal.Node.BranchNode;
+import org.confdsl.gotemplate.internal.Node.CommandNode;
+import org.confdsl.gotemplate.internal.Node.ListNode;
+import org.confdsl.gotemplate.internal.Node.PipeNode;
 
-/** Walks a parsed template with a small context (dot, variables, output). */
+/**
+ * Walks a parsed template with a small context: the template being run, a stack of variables, the
+ * node being evaluated (for Go's {@code NAME:LINE:COL: executing "T" at <NODE>: ...} errors) and the
+ * output. One instance per execution; not thread-safe (the tree it walks is).
+ */
 public final class Executor {
 
-    public Executor(String name, String text, Map<String, Node.ListNode> templates, Map<String, FuncMap.Func> funcs,
+    /** The absence of a pipeline's previous value (Go's {@code missingVal}). */
+    static final Object NO_FINAL = new Object();
+    /** A missing map key inside a field chain (Go's invalid value); null once the chain ends. */
+    static final Object MISSING = new Object();
+    /** A nil stored in a map, inside a field chain: a further field on it is an error. */
+    static final Object NIL_IN_MAP = new Object();
+
+    private static final RuntimeException BREAK = new ExecError("break", null);
+    private static final RuntimeException CONTINUE = new ExecError("continue", null);
+
+    private final String parseName;
+    private final String text;
+    private final Map<String, ListNode> templates;
+    private final Calls calls;
+    private final Appendable out;
+    private final StringBuilder sb;
+    private String tmplName;
+    private Node node;
+    private String[] varNames = new String[16];
+    private Object[] varValues = new Object[16];
+    private int nvars;
+    private int varBase;
+
+    public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
             Appendable out) {
+        this.parseName = parseName;
+        this.text = text;
+        this.templates = templates;
+        this.out = out;
+        this.sb = out instanceof StringBuilder s ? s : new StringBuilder(256);
+        this.calls = new Calls(this, funcs);
     }
 
-    public void run(String templateName, Node.ListNode root, Object data) throws GoTemplateException {
-        throw new GoTemplateException(GoTemplateException.Phase.EXECUTE, "template: not implemented yet", null);
+    /** Runs {@code root} (the template named {@code templateName}) with {@code data} as dot and {@code $}. */
+    public void run(String templateName, ListNode root, Object data) throws GoTemplateException {
+        tmplName = templateName;
+        push("$", data);
+        try {
+            walk(data, root);
+            flush();
+        } catch (ExecError e) {
+            flushQuietly();
+            throw new GoTemplateException(GoTemplateException.Phase.EXECUTE, e.getMessage(), e.getCause());
+        } catch (StackOverflowError e) {
+            flushQuietly();
+            throw new GoTemplateException(GoTemplateException.Phase.EXECUTE,
+                    "template: " + parseName + ": exceeded maximum template depth (100000)", null);
+        } catch (IOException e) {
+            throw new GoTemplateException(GoTemplateException.Phase.EXECUTE,
+                    "template: " + parseName + ": write error: " + e.getMessage(), e);
+        }
+    }
+
+    private void flush() throws IOException {
+        if (sb != out && sb.length() > 0) {
+            out.append(sb);
+            sb.setLength(0);
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException ignored) {
+            // the execution error is the one to report
+        }
+    }
+
+    // ---- errors
+
+    void at(Node n) {
+        node = n;
+    }
+
+    ExecError errorf(String message) {
+        return errorf(message, null);
+    }
+
+    ExecError errorf(String message, Throwable cause) {
+        if (node == null) {
+            return new ExecError("template: " + tmplName + ": " + message, cause);
+        }
+        int pos = Math.min(node.pos(), text.length());
+        int lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        int col = text.substring(lineStart, pos).getBytes(StandardCharsets.UTF_8).length;
+        return new ExecError("template: " + parseName + ":" + line + ":" + col + ": executing \"" + tmplName
+                + "\" at <" + node + ">: " + message, cause);
+    }
+
+    // ---- variables
+
+    private void push(String name, Object value) {
+        if (nvars == varNames.length) {
+            varNames = java.util.Arrays.copyOf(varNames, nvars * 2);
+            varValues = java.util.Arrays.copyOf(varValues, nvars * 2);
+        }
+        varNames[nvars] = name;
+        varValues[nvars++] = value;
+    }
+
+    private void pop(int mark) {
+        for (int i = mark; i < nvars; i++) {
+            varValues[i] = null;
+        }
+        nvars = mark;
+    }
+
+    private void setVar(String name, Object value) {
+        for (int i = nvars - 1; i >= varBase; i--) {
+            if (varNames[i].equals(name)) {
+                varValues[i] = value;
+                return;
+            }
+        }
+        throw errorf("undefined variable: " + name);
+    }
+
+    private Object varValue(String name) {
+        for (int i = nvars - 1; i >= varBase; i--) {
+            if (varNames[i].equals(name)) {
+                return varValues[i];
+            }
+        }
+        throw errorf("undefined variable: " + name);
+    }
+
+    // ---- statements
+
+    private void walk(Object dot, Node n) {
+        if (n instanceof Node.TextNode t) {
+            sb.append(t.text());
+        } else if (n instanceof Node.ActionNode a) {
+            at(a);
+            Object val = evalPipeline(dot, a.pipe());
+            if (a.pipe().decl().length == 0) {
+                at(a);
+                printValue(val);
+            }
+        } else if (n instanceof ListNode l) {
+            for (Node c : l.nodes()) {
+                walk(dot, c);
+            }
+        } else if (n instanceof BranchNode b) {
+            if (b.kind() == Node.Branch.RANGE) {
+                walkRange(dot, b);
+            } else {
+                walkIfOrWith(dot, b);
+            }
+        } else if (n instanceof Node.TemplateNode t) {
+            walkTemplate(dot, t);
+        } else if (n instanceof Node.BreakNode) {
+            throw BREAK;
+        } else if (n instanceof Node.ContinueNode) {
+            throw CONTINUE;
+        } else {
+            at(n);
+            throw errorf("unknown node: " + n);
+        }
+    }
+
+    private void printValue(Object val) {
+        if (val == null) {
+            sb.append("<no value>");
+        } else if (val instanceof String s) {
+            sb.append(s);
+        } else {
+            GoFormat.appendValue(sb, val);
+        }
+    }
+
+    private void walkIfOrWith(Object dot, BranchNode b) {
+        int mark = nvars;
+        try {
+            Object val = evalPipeline(dot, b.pipe());
+            if (GoValues.isTrue(val)) {
+                walk(b.kind() == Node.Branch.WITH ? val : dot, b.list());
+            } else if (b.elseList() != null) {
+                walk(dot, b.elseList());
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void walkRange(Object dot, BranchNode r) {
+        at(r);
+        int outer = nvars;
+        try {
+            Object val = evalPipeline(dot, r.pipe());
+            int decls = r.pipe().decl().length;
+            int mark = nvars;
+            boolean empty = true;
+            if (val instanceof List<?> list) {
+                empty = list.isEmpty();
+                for (int i = 0; i < list.size(); i++) {
+                    if (!oneIteration(decls, mark, (long) i, list.get(i), r)) {
+                        break;
+                    }
+                }
+            } else if (val instanceof Map<?, ?> map) {
+                empty = map.isEmpty();
+                for (Map.Entry<?, ?> e : Sorting.entries(map)) {
+                    if (!oneIteration(decls, mark, e.getKey(), e.getValue(), r)) {
+                        break;
+                    }
+                }
+            } else if (val != null) {
+                throw errorf("range can't iterate over " + GoFormat.value(val));
+            }
+            if (empty && r.elseList() != null) {
+                walk(dot, r.elseList());
+            }
+        } finally {
+            pop(outer);
+        }
+    }
+
+    /** @return false on {@code break} */
+    private boolean oneIteration(int decls, int mark, Object index, Object elem, BranchNode r) {
+        if (decls > 0) {
+            varValues[mark - 1] = elem;
+        }
+        if (decls > 1) {
+            varValues[mark - 2] = index;
+        }
+        try {
+            walk(elem, r.list());
+        } catch (ExecError e) {
+            if (e == BREAK) {
+                return false;
+            }
+            if (e != CONTINUE) {
+                throw e;
+            }
+        } finally {
+            pop(mark);
+        }
+        return true;
+    }
+
+    private void walkTemplate(Object dot, Node.TemplateNode t) {
+        at(t);
+        ListNode root = templates.get(t.name());
+        if (root == null) {
+            throw errorf("template " + GoQuote.quote(t.name()) + " not defined");
+        }
+        Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
+        String savedName = tmplName;
+        int savedBase = varBase;
+        int savedTop = nvars;
+        tmplName = t.name();
+        varBase = nvars;
+        push("$", newDot);
+        try {
+            walk(newDot, root);
+        } finally {
+            pop(savedTop);
+            varBase = savedBase;
+            tmplName = savedName;
+        }
+    }
+
+    // ---- expressions
+
+    Object evalPipeline(Object dot, PipeNode pipe) {
+        if (pipe == null) {
+            return null;
+        }
+        at(pipe);
+        Object value = NO_FINAL;
+        for (CommandNode cmd : pipe.cmds()) {
+            value = evalCommand(dot, cmd, value);
+        }
+        for (Node.VariableNode v : pipe.decl()) {
+            if (pipe.isAssign()) {
+                setVar(v.ident()[0], value);
+            } else {
+                push(v.ident()[0], value);
+            }
+        }
+        return value;
+    }
+
+    private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
+        Node first = cmd.args()[0];
+        if (first instanceof Node.FieldNode f) {
+            at(f);
+            return evalFieldChain(dot, dot, f, f.ident(), cmd.args(), fin);
+        } else if (first instanceof Node.IdentifierNode id) {
+            return calls.evalFunction(dot, id, cmd, cmd.args(), fin);
+        } else if (first instanceof Node.VariableNode v) {
+            return evalVariable(dot, v, cmd.args(), fin);
+        } else if (first instanceof Node.ChainNode c) {
+            return evalChain(dot, c, cmd.args(), fin);
+        } else if (first instanceof PipeNode p) {
+            notAFunction(cmd.args(), fin);
+            return evalPipeline(dot, p);
+        }
+        at(first);
+        notAFunction(cmd.args(), fin);
+        if (first instanceof Node.StringNode s) {
+            return s.text();
+        } else if (first instanceof Node.DotNode) {
+            return dot;
+        } else if (first instanceof Node.NumberNode n) {
+            return constant(n);
+        } else if (first instanceof Node.BoolNode b) {
+            return b.value();
+        } else if (first instanceof Node.NilNode) {
+            throw errorf("nil is not a command");
+        }
+        throw errorf("can't evaluate command " + GoQuote.quote(first.toString()));
+    }
+
+    Object constant(Node.NumberNode n) {
+        if (n.error() != null) {
+            at(n);
+            throw errorf(n.error());
+        }
+        return n.constant();
+    }
+
+    private void notAFunction(Node[] args, Object fin) {
+        if (args.length > 1 || fin != NO_FINAL) {
+            throw errorf("can't give argument to non-function " + args[0]);
+        }
+    }
+
+    Object evalVariable(Object dot, Node.VariableNode v, Node[] args, Object fin) {
+        at(v);
+        Object value = varValue(v.ident()[0]);
+        if (v.ident().length == 1) {
+            notAFunction(args, fin);
+            return value;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(v.ident(), 1, v.ident().length);
+        return evalFieldChain(dot, value, v, rest, args, fin);
+    }
+
+    Object evalChain(Object dot, Node.ChainNode c, Node[] args, Object fin) {
+        at(c);
+        if (c.node() instanceof Node.NilNode) {
+            throw errorf("indirection through explicit nil in " + c);
+        }
+        Object pipe = calls.evalArg(dot, c.node());
+        return evalFieldChain(dot, pipe, c, c.field(), args, fin);
+    }
+
+    Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, Node[] args, Object fin) {
+        int last = ident.length - 1;
+        boolean iface = false;
+        for (int i = 0; i < last; i++) {
+            boolean fromMap = receiver instanceof Map;
+            receiver = evalField(dot, ident[i], n, null, NO_FINAL, receiver, iface);
+            iface = fromMap;
+        }
+        Object v = evalField(dot, ident[last], n, args, fin, receiver, iface);
+        return v == MISSING || v == NIL_IN_MAP ? null : v;
+    }
+
+    /** {@code iface}: the receiver came out of a map, so Go's messages name its type {@code interface {}}. */
+    private Object evalField(Object dot, String name, Node n, Node[] args, Object fin, Object receiver, boolean iface) {
+        if (receiver == null || receiver == MISSING) {
+            return MISSING;
+        }
+        if (receiver == NIL_IN_MAP) {
+            throw errorf("nil pointer evaluating interface {}." + name);
+        }
+        boolean hasArgs = args != null && args.length > 1 || fin != NO_FINAL;
+        if (receiver instanceof Map<?, ?> map) {
+            if (hasArgs) {
+                throw errorf(name + " is not a method but has arguments");
+            }
+            Object v = map.get(name);
+            if (v == null) {
+                return map.containsKey(name) ? NIL_IN_MAP : MISSING;
+            }
+            return v;
+        }
+        Optional<MethodHandle> accessor = Fields.accessor(receiver.getClass(), name);
+        if (accessor.isEmpty()) {
+            throw errorf("can't evaluate field " + name + " in type " + (iface ? "interface {}" : GoValues.typeName(receiver)));
+        }
+        if (hasArgs) {
+            int got = (args == null ? 0 : args.length - 1) + (fin != NO_FINAL ? 1 : 0);
+            throw errorf("wrong number of args for " + name + ": want 0 got " + got);
+        }
+        try {
+            return Values.normalize(accessor.get().invoke(receiver));
+        } catch (RuntimeException | Error e) {
+            throw errorf("error calling " + name + ": " + e.getMessage(), e);
+        } catch (Throwable e) {
+            throw errorf("error calling " + name + ": " + e.getMessage(), e);
+        }
     }
 }

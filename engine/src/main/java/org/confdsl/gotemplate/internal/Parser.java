@@ -72,13 +72,12 @@ public final class Parser {
     // ---- token access
 
     private Token next() {
-        Token t = tokens.get(index);
-        if (index > furthest) {
-            furthest = index;
+        int at = Math.min(index, tokens.size() - 1);
+        Token t = tokens.get(at);
+        if (at > furthest) {
+            furthest = at;
         }
-        if (index < tokens.size() - 1) {
-            index++;
-        }
+        index++;
         return t;
     }
 
