@@ -20,7 +20,8 @@ import org.confdsl.template.internal.MemKv;
  * confd's function set bound to a Go template's {@link FuncMap}, over the same {@link KeyView} and
  * {@link TemplateFunctions} the Groovy templates use, with confd's behaviour wherever the Groovy side
  * differs (the README's ⚠ rows): memkv's {@code ls}/{@code lsdir} (so {@code ls "/"} lists only
- * top-level leaves), {@code reverse}/{@code sortByLength}/{@code sortKVByLength} working in place,
+ * top-level leaves), {@code reverse}/{@code sortByLength}/{@code sortKVByLength} working in place
+ * ({@code reverse} leaves the result of {@code gets} unchanged, as confd's type switch does),
  * JSON numbers as float64, {@code datetime} as Go's time, and errors in Go's words
  * ({@code key does not exist: /x}, {@code runtime error: integer divide by zero},
  * {@code strconv.Atoi: parsing "x": invalid syntax}).
@@ -102,7 +103,9 @@ public final class ConfdGoFunctions {
         });
         m.put("reverse", 1, a -> reverseInPlace(a.get(0)));
         m.put("sortByLength", 1, a -> sortInPlace(stringList(a, 0), Comparator.comparingInt(s -> ((String) s).length())));
-        m.put("sortKVByLength", 1, a -> sortInPlace(kvList(a, 0), Comparator.comparingInt(kv -> ((KV) kv).key().length())));
+        // Go returns the same backing array as a plain []memkv.KVPair, which reverse does reverse
+        m.put("sortKVByLength", 1, a -> new ArrayList<Object>((List<?>) sortInPlace(kvList(a, 0),
+                Comparator.comparingInt(kv -> ((KV) kv).key().length()))));
         // environment
         m.putVariadic("getenv", 1, a -> f.getenv(string(a, 0), a.size() > 1 ? string(a, 1) : ""));
         m.put("datetime", 0, a -> new GoTime(ZonedDateTime.now()));
@@ -139,9 +142,22 @@ public final class ConfdGoFunctions {
         return new IllegalArgumentException("key does not exist: " + key);
     }
 
+    /**
+     * memkv's {@code KVPairs}, the named slice type {@code gets} returns. confd's {@code reverse}
+     * switches on {@code []memkv.KVPair} and so leaves a {@code KVPairs} as it is: {@code reverse (gets "/x/*")}
+     * is the list unchanged in confd, and here.
+     */
+    static final class KVPairs extends ArrayList<KV> {
+        private static final long serialVersionUID = 1L;
+
+        KVPairs(List<KV> pairs) {
+            super(pairs);
+        }
+    }
+
     private static List<KV> gets(KeyView keys, String pattern) {
         try {
-            return new ArrayList<>(keys.gets(pattern));
+            return new KVPairs(keys.gets(pattern));
         } catch (TemplateFunctionException e) {
             throw new IllegalArgumentException("syntax error in pattern", e);
         }
@@ -194,7 +210,7 @@ public final class ConfdGoFunctions {
     /** confd's Reverse: reverses a []string or []KVPair in place and returns it; anything else unchanged. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object reverseInPlace(Object values) {
-        if (values instanceof List list && (list.stream().allMatch(e -> e instanceof String)
+        if (values instanceof List list && !(values instanceof KVPairs) && (list.stream().allMatch(e -> e instanceof String)
                 || list.stream().allMatch(e -> e instanceof KV))) {
             List copy = new ArrayList(list);
             java.util.Collections.reverse(copy);

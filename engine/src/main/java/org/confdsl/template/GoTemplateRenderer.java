@@ -38,6 +38,8 @@ final class GoTemplateRenderer {
             template.execute(null, out);
         } catch (GoTemplateException e) {
             throw new GoRenderException(file, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new GoRenderException(file, "template: " + file.getFileName() + ": " + e, e);
         }
         java.util.SortedSet<String> read = new java.util.TreeSet<>();
         for (String k : view.keysRead()) {
