@@ -2,7 +2,6 @@ package org.confdsl.gotemplate.internal;
 
 import java.util.List;
 import java.util.Map;
-import org.confdsl.gotemplate.GoFormat;
 import org.confdsl.gotemplate.GoValues;
 
 /** Go's comparison builtins {@code eq ne lt le gt ge}: basic kinds only, no int/float mixing. */
@@ -55,7 +54,7 @@ final class Compare {
                     case INVALID -> true;
                     default -> {
                         if (a instanceof List || a instanceof Map) {
-                            throw new IllegalArgumentException("non-comparable type " + GoFormat.value(b) + ": "
+                            throw new IllegalArgumentException("non-comparable type " + Printf.sprintf("%s", List.of(b)) + ": "
                                     + GoValues.typeName(b));
                         }
                         yield a.equals(b);

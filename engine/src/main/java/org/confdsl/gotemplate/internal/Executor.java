@@ -410,8 +410,7 @@ public final class Executor {
             throw errorf("can't evaluate field " + name + " in type " + (iface ? "interface {}" : GoValues.typeName(receiver)));
         }
         if (hasArgs) {
-            int got = (args == null ? 0 : args.length - 1) + (fin != NO_FINAL ? 1 : 0);
-            throw errorf("wrong number of args for " + name + ": want 0 got " + got);
+            throw errorf(name + " has arguments but cannot be invoked as function");
         }
         try {
             return Values.normalize(accessor.get().invoke(receiver));

@@ -268,7 +268,11 @@ public final class Printf {
                 byte[] bytes = truncate(s).getBytes(StandardCharsets.UTF_8);
                 StringBuilder h = new StringBuilder(bytes.length * 2);
                 String digits = verb == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
-                for (byte b : bytes) {
+                for (int k = 0; k < bytes.length; k++) {
+                    byte b = bytes[k];
+                    if (space && k > 0) {
+                        h.append(' ');
+                    }
                     h.append(digits.charAt((b >> 4) & 0xF)).append(digits.charAt(b & 0xF));
                 }
                 pad(h.toString());
