@@ -119,6 +119,10 @@ func readCases(path string) []testCase {
 }
 
 func main() {
+	if os.Args[1] == "bench" {
+		runBench(os.Args[2:])
+		return
+	}
 	for _, c := range readCases(os.Args[1]) {
 		var data interface{}
 		if err := json.Unmarshal([]byte(c.data), &data); err != nil {

@@ -22,12 +22,20 @@ class GoldenCases {
         String toString() { name }
     }
 
-    static List<Case> load(String casesFile = 'cases.txt', String goldenFile = 'golden.jsonl') {
+    static List<Case> load() {
+        parse(resource('cases.txt'), resource('golden.jsonl'))
+    }
+
+    static List<Case> loadFiles(java.nio.file.Path casesFile, java.nio.file.Path goldenFile) {
+        parse(java.nio.file.Files.readString(casesFile), java.nio.file.Files.readString(goldenFile))
+    }
+
+    static List<Case> parse(String casesText, String goldenText) {
         List<Case> cases = []
         Case cur = null
         List<String> body = []
         int state = 0
-        resource(casesFile).readLines().each { String line ->
+        casesText.readLines().each { String line ->
             if (line.startsWith('=== ')) {
                 if (cur != null) {
                     cur.text = body.join('\n')
@@ -50,7 +58,7 @@ class GoldenCases {
             cases << cur
         }
         Map<String, Map> golden = [:]
-        resource(goldenFile).readLines().findAll { it }.each {
+        goldenText.readLines().findAll { it }.each {
             Map m = (Map) Json.parse(it)
             golden[(String) m.name] = m
         }
@@ -98,6 +106,7 @@ class GoldenCases {
         String getKey() { key }
         String getValue() { value }
         String goTypeName() { 'main.KVPair' }
+        List<Object> goFields() { [key, value] }
         String toString() { "{$key $value}" }
     }
 

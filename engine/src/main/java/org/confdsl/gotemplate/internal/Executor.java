@@ -349,7 +349,7 @@ public final class Executor {
     }
 
     private void notAFunction(Node[] args, Object fin) {
-        if (args.length > 1 || fin != NO_FINAL) {
+        if (args != null && args.length > 1 || fin != NO_FINAL) {
             throw errorf("can't give argument to non-function " + args[0]);
         }
     }

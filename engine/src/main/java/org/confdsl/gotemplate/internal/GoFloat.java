@@ -83,6 +83,66 @@ public final class GoFloat {
         return out.toString();
     }
 
+    /**
+     * {@code strconv}'s {@code 'b'} ({@code 7318349394477056p-51}) and {@code 'x'}/{@code 'X'}
+     * ({@code 0x1.ap+01}) formats; {@code prec} hex digits after the point for {@code x}, -1 = as few as exact.
+     */
+    public static String binary(double v, char fmt, int prec) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return format(v, 'g', -1);
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        String sign = bits < 0 ? "-" : "";
+        int e = (int) ((bits >>> 52) & 0x7FF);
+        long mant = bits & ((1L << 52) - 1);
+        if (e == 0) {
+            e = 1;
+        } else {
+            mant |= 1L << 52;
+        }
+        e -= 1075;
+        if (fmt == 'b') {
+            return sign + mant + "p" + (e >= 0 ? "+" : "") + e;
+        }
+        if (mant == 0) {
+            e = 0;
+        } else {
+            while ((mant & (1L << 52)) == 0) {
+                mant <<= 1;
+                e--;
+            }
+            e += 52;
+        }
+        String frac = String.format("%013x", mant & ((1L << 52) - 1));
+        if (prec < 0) {
+            int end = frac.length();
+            while (end > 0 && frac.charAt(end - 1) == '0') {
+                end--;
+            }
+            frac = frac.substring(0, end);
+        } else if (prec < 13) {
+            long full = mant;
+            int drop = (13 - prec) * 4;
+            long half = 1L << (drop - 1);
+            long rem = full & ((1L << drop) - 1);
+            full >>>= drop;
+            if (rem > half || rem == half && (full & 1) == 1) {
+                full++;
+            }
+            if (full >>> (prec * 4) >= 2) {
+                full >>>= 1;
+                e++;
+            }
+            frac = prec == 0 ? "" : String.format("%0" + prec + "x", full & ((1L << (prec * 4)) - 1));
+        } else {
+            frac = frac + "0".repeat(prec - 13);
+        }
+        String lead = mant == 0 ? "0" : "1";
+        String out = sign + "0x" + lead + (frac.isEmpty() ? "" : "." + frac) + "p" + (e >= 0 ? "+" : "-")
+                + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+        return fmt == 'X' ? out.toUpperCase(java.util.Locale.ROOT) : out;
+    }
+
     private static Digits shortest(double a) {
         if (a == 0) {
             return new Digits("0", 1);

@@ -170,12 +170,7 @@ public final class Printf {
             buf.append("<nil>");
         } else {
             buf.append(GoValues.typeName(arg)).append('=');
-            boolean savedSharp = sharp;
-            boolean savedPlus = plus;
-            clearFlags();
-            printArg(arg, 'v', 0);
-            sharp = savedSharp;
-            plus = savedPlus;
+            printArg(arg, 'v', 0); // Go keeps the flags, width and precision here
         }
         buf.append(')');
     }
@@ -183,7 +178,9 @@ public final class Printf {
     /** depth > 0 inside a list or map, where a nil element prints {@code <nil>} for any verb. */
     void printArg(Object arg, int verb, int depth) {
         if (arg == null) {
-            if (verb == 'v' || verb == 'T' || depth > 0) {
+            if (depth > 0) {
+                buf.append("<nil>");
+            } else if (verb == 'v' || verb == 'T') {
                 pad("<nil>");
             } else {
                 badVerb(verb, null);
@@ -234,6 +231,16 @@ public final class Printf {
             } else {
                 badVerb(verb, arg);
             }
+        } else if (arg instanceof org.confdsl.gotemplate.GoNamed n && n.goFields() != null) {
+            buf.append('{');
+            List<Object> fields = n.goFields();
+            for (int k = 0; k < fields.size(); k++) {
+                if (k > 0) {
+                    buf.append(' ');
+                }
+                printArg(fields.get(k), verb, depth + 1);
+            }
+            buf.append('}');
         } else {
             if (verb == 'v' || verb == 's') {
                 pad(arg.toString());
@@ -266,12 +273,18 @@ public final class Printf {
             case 'q' -> pad(GoQuote.quote(truncate(s)));
             case 'x', 'X' -> {
                 byte[] bytes = truncate(s).getBytes(StandardCharsets.UTF_8);
-                StringBuilder h = new StringBuilder(bytes.length * 2);
+                StringBuilder h = new StringBuilder(bytes.length * 2 + 2);
+                if (sharp && bytes.length > 0) {
+                    h.append(verb == 'x' ? "0x" : "0X");
+                }
                 String digits = verb == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
                 for (int k = 0; k < bytes.length; k++) {
                     byte b = bytes[k];
                     if (space && k > 0) {
                         h.append(' ');
+                        if (sharp) {
+                            h.append(verb == 'x' ? "0x" : "0X");
+                        }
                     }
                     h.append(digits.charAt((b >> 4) & 0xF)).append(digits.charAt(b & 0xF));
                 }
@@ -371,6 +384,11 @@ public final class Printf {
             case 'F' -> {
                 fmt = 'f';
                 defaultPrec = 6;
+            }
+            case 'b', 'x', 'X' -> {
+                String num = GoFloat.binary(v, (char) verb, precPresent ? prec : -1);
+                pad(num.startsWith("-") ? num : (plus ? "+" : space ? " " : "") + num);
+                return;
             }
             default -> {
                 badVerb(verb, arg);
