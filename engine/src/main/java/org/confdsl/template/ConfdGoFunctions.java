@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.confdsl.gotemplate.FuncMap;
+import org.confdsl.gotemplate.GoArgs;
 import org.confdsl.gotemplate.GoTypeError;
 import org.confdsl.template.internal.Json;
 import org.confdsl.template.internal.MemKv;
@@ -166,21 +167,11 @@ public final class ConfdGoFunctions {
     // ---- arguments, typed as Go's evalArg would ----
 
     static String string(List<Object> args, int i) {
-        if (args.get(i) instanceof String s) {
-            return s;
-        }
-        throw new GoTypeError("string", args.get(i));
+        return GoArgs.string(args, i);
     }
 
     static long integer(List<Object> args, int i) {
-        Object v = args.get(i);
-        if (v instanceof Long l) {
-            return l;
-        }
-        if (v instanceof Integer n) {
-            return n;
-        }
-        throw new GoTypeError("int", v);
+        return GoArgs.integer(args, i);
     }
 
     private static List<String> strings(List<Object> args, int i) {
