@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
         subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, ShellCommand.class,
-            ConfdCommand.class},
+            ConfdCommand.class, ConvertCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (or in sync)",
