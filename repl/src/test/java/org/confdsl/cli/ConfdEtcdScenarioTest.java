@@ -87,4 +87,30 @@ class ConfdEtcdScenarioTest {
         assertThat(Files.readAllBytes(dir.resolve("nginx-conf.d/cloud.conf"))).isEqualTo(ConfdFixtures.expected("cloud", "cloud.conf"));
         assertThat(r.err()).doesNotContain("WARNING");
     }
+
+    @Test
+    void watchModeAppliesAKeyPutWithEtcdctlPut() throws Exception {
+        Path confdir = setUp(true);
+        Path calls = dir.resolve("calls.txt");
+        Path bin = ConfdProgram.fakeNginx(dir, calls);
+        Path dest = dir.resolve("nginx-conf.d/cloud.conf");
+        Process daemon = ConfdProgram.start(dir, java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")), List.of(
+                "confd", "-watch", "-backend", "etcd", "-node", etcd.clientUrl(), "-confdir", confdir.toString(),
+                "-config-file", dir.resolve("no-confd.toml").toString(), "--state-dir", dir.resolve("state").toString()));
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> Files.exists(dest) && java.util.Arrays.equals(Files.readAllBytes(dest), ConfdFixtures.expected("cloud", "cloud.conf")));
+            Etcdctl.run(etcd.clientUrl(), "put", "/cloud/upstream/127.0.0.1_1339", "127.0.0.1:1339");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Files.readString(dest).contains("server 127.0.0.1:1339;"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Files.exists(calls) && Files.readString(calls).equals("-s reload\n-s reload\n"));
+        } finally {
+            daemon.destroy();
+            if (!daemon.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+            Etcdctl.run(etcd.clientUrl(), "del", "/cloud/upstream/127.0.0.1_1339");
+        }
+    }
 }

@@ -54,6 +54,21 @@ final class ConfdProgram {
         }
     }
 
+    /** Starts {@code confdsl ARGS} in the background (a daemon); output goes to files in {@code workDir}. */
+    static Process start(Path workDir, Map<String, String> env, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpicocli.disable.closures=true", "-cp", System.getProperty("java.class.path"),
+                "org.confdsl.cli.Main"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(workDir.resolve("daemon-out.txt").toFile())
+                .redirectError(workDir.resolve("daemon-err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     /** A directory holding an executable {@code nginx} that appends its arguments to {@code calls}. */
     static Path fakeNginx(Path dir, Path calls) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
