@@ -125,4 +125,47 @@ class ConfdCliTest {
         assertThat(noDir.code()).as(noDir.toString()).isZero();
         assertThat(noDir.err()).contains("WARNING Cannot load template resources: confdir '" + dir.resolve("none") + "' does not exist");
     }
+
+    @Test
+    void anUnreachableEtcdIsAnErrorLineAndExit1() throws IOException {
+        Path out = dir.resolve("out");
+        Path confdir = ConfdFixtures.copy("functions", dir.resolve("confdir"), out);
+        int port = org.confdsl.testkit.FreePorts.next();
+        CliRunner.Result r = confd("-onetime", "-backend", "etcdv3", "-node", "127.0.0.1:" + port,
+                "-confdir", confdir.toString(), "-config-file", dir.resolve("none.toml").toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("INFO Backend source(s) set to 127.0.0.1:" + port).contains(" ERROR ");
+        assertThat(out.resolve("functions.conf")).doesNotExist();
+    }
+
+    @Test
+    void intervalModeRendersAgainEveryIntervalUntilStopped() throws Exception {
+        Path out = dir.resolve("out");
+        Path confdir = dir.resolve("confdir");
+        Files.createDirectories(confdir.resolve("conf.d"));
+        Files.createDirectories(confdir.resolve("templates"));
+        Files.createDirectories(out);
+        Files.writeString(confdir.resolve("conf.d/app.toml"), "[template]\nsrc = \"app.tmpl\"\ndest = \"" + out.resolve("app.conf")
+                + "\"\nkeys = [\"/app\"]\n");
+        Files.writeString(confdir.resolve("templates/app.tmpl"), "port {{getv \"/app/port\"}}\n");
+        Path keys = dir.resolve("keys.yaml");
+        Files.writeString(keys, "app:\n  port: 0x50\n");
+        java.util.concurrent.atomic.AtomicReference<CliRunner.Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread daemon = new Thread(() -> result.set(confd("-interval=1", "-backend", "file", "-file", keys.toString(),
+                "-confdir", confdir.toString(), "-config-file", dir.resolve("none.toml").toString())));
+        daemon.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Files.exists(out.resolve("app.conf")) && Files.readString(out.resolve("app.conf")).equals("port 80\n"));
+            Files.writeString(keys, "app:\n  port: 8080\n");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> Files.readString(out.resolve("app.conf")).equals("port 8080\n"));
+        } finally {
+            daemon.interrupt();
+            daemon.join(30_000);
+        }
+        assertThat(daemon.isAlive()).isFalse();
+        assertThat(result.get().code()).as(result.get().toString()).isZero();
+    }
 }
