@@ -1,6 +1,5 @@
 package org.confdsl.gotemplate.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -144,9 +143,5 @@ final class Calls {
             ex.at(cmd);
             throw ex.errorf("error calling " + name + ": " + message(e), e);
         }
-    }
-
-    static List<Object> mutable(List<Object> l) {
-        return new ArrayList<>(l);
     }
 }
