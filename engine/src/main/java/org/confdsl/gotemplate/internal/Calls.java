@@ -85,7 +85,7 @@ final class Calls {
         if (n instanceof Node.StringNode s) {
             return s.text();
         } else if (n instanceof Node.FieldNode f) {
-            return ex.evalFieldChain(dot, dot, f, f.ident(), new Node[] {n}, Executor.NO_FINAL);
+            return ex.evalFieldChain(dot, dot, f, f.ident(), null, Executor.NO_FINAL);
         } else if (n instanceof Node.DotNode) {
             return dot;
         } else if (n instanceof Node.VariableNode v) {
