@@ -40,6 +40,8 @@ public final class Executor {
     private Node node;
     private final Variables vars = new Variables();
     private final FieldChain fieldChain = new FieldChain(this);
+    /** The element a range is on: Go's static type of it is interface {}, which field errors name. */
+    private Object rangeElement;
 
     public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
             Appendable out) {
@@ -210,6 +212,8 @@ public final class Executor {
         if (decls > 1) {
             vars.setTop(2, index);
         }
+        Object savedElement = rangeElement;
+        rangeElement = elem;
         try {
             walk(elem, r.list());
         } catch (ExecError e) {
@@ -220,6 +224,7 @@ public final class Executor {
                 throw e;
             }
         } finally {
+            rangeElement = savedElement;
             vars.pop(mark);
         }
         return true;
@@ -335,6 +340,6 @@ public final class Executor {
     }
 
     Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, Node[] args, Object fin) {
-        return fieldChain.eval(receiver, n, ident, args, fin);
+        return fieldChain.eval(receiver, n, ident, args, fin, receiver != null && receiver == rangeElement);
     }
 }

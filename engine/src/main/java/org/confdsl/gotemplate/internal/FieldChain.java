@@ -18,9 +18,9 @@ final class FieldChain {
         this.ex = executor;
     }
 
-    Object eval(Object receiver, Node n, String[] ident, Node[] args, Object fin) {
+    /** {@code iface}: the receiver's Go type is {@code interface {}} (an element of a slice or map). */
+    Object eval(Object receiver, Node n, String[] ident, Node[] args, Object fin, boolean iface) {
         int last = ident.length - 1;
-        boolean iface = false;
         for (int i = 0; i < last; i++) {
             boolean fromMap = receiver instanceof Map;
             receiver = evalField(ident[i], n, null, Executor.NO_FINAL, receiver, iface);
