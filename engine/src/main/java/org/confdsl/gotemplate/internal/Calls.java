@@ -14,10 +14,12 @@ final class Calls {
 
     private final Executor ex;
     private final Map<String, FuncMap.Func> funcs;
+    private final TypedArgs typed;
 
     Calls(Executor executor, Map<String, FuncMap.Func> funcs) {
         this.ex = executor;
         this.funcs = funcs;
+        this.typed = new TypedArgs(executor, this);
     }
 
     Object evalFunction(Object dot, Node.IdentifierNode id, Node cmd, Node[] args, Object fin) {
@@ -70,6 +72,15 @@ final class Calls {
             return Collections.emptyList();
         }
         Object[] argv = new Object[numIn];
+        if (f.typed()) {
+            for (int i = 0; i < given; i++) {
+                argv[i] = typed.eval(dot, args[i + 1], f.kindOf(i));
+            }
+            if (fin != Executor.NO_FINAL) {
+                argv[numIn - 1] = typed.validate(fin, f.kindOf(numIn - 1));
+            }
+            return Collections.unmodifiableList(Arrays.asList(argv));
+        }
         for (int i = 0; i < given; i++) {
             argv[i] = evalArg(dot, args[i + 1]);
         }
