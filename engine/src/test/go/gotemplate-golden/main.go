@@ -72,6 +72,11 @@ var funcs = template.FuncMap{
 	"nilf":  func() interface{} { return nil },
 	"adder": func() interface{} { return func(a, b interface{}) interface{} { return toInt(a) + toInt(b) } },
 	"upper": func(s interface{}) interface{} { return strings.ToUpper(fmt.Sprint(s)) },
+	// typed parameters, as confd's own functions have them
+	"add":    func(a, b int) int { return a + b },
+	"concat": func(a string, rest ...string) string { return a + strings.Join(rest, "") },
+	"half":   func(f float64) float64 { return f / 2 },
+	"yes":    func(b bool) string { return fmt.Sprint(b) },
 }
 
 type testCase struct {

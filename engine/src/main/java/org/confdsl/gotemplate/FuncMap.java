@@ -2,6 +2,7 @@ package org.confdsl.gotemplate;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,14 +27,36 @@ public final class FuncMap {
      * @param fixed the number of fixed arguments
      * @param variadic whether any number of further arguments may follow the fixed ones
      * @param function the implementation
+     * @param kinds the types of the fixed parameters ({@link GoKind#ANY} each when not declared)
+     * @param rest the type of each variadic argument
      */
-    public record Func(String name, int fixed, boolean variadic, GoFunction function) {
+    public record Func(String name, int fixed, boolean variadic, GoFunction function, List<GoKind> kinds, GoKind rest) {
         public Func {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(function, "function");
             if (fixed < 0) {
                 throw new IllegalArgumentException("negative arity for " + name);
             }
+            kinds = List.copyOf(kinds);
+            if (kinds.size() != fixed) {
+                throw new IllegalArgumentException(name + ": " + fixed + " parameters but " + kinds.size() + " kinds");
+            }
+            Objects.requireNonNull(rest, "rest");
+        }
+
+        /** A function whose parameters are all {@code interface{}}. */
+        public Func(String name, int fixed, boolean variadic, GoFunction function) {
+            this(name, fixed, variadic, function, java.util.Collections.nCopies(fixed, GoKind.ANY), GoKind.ANY);
+        }
+
+        /** @return the declared type of argument {@code i} (0-based) */
+        public GoKind kindOf(int i) {
+            return i < fixed ? kinds.get(i) : rest;
+        }
+
+        /** @return whether any parameter has a declared type */
+        public boolean typed() {
+            return rest != GoKind.ANY || kinds.stream().anyMatch(k -> k != GoKind.ANY);
         }
     }
 
@@ -62,6 +85,29 @@ public final class FuncMap {
      */
     public FuncMap putVariadic(String name, int fixed, GoFunction function) {
         funcs.put(name, new Func(name, fixed, true, function));
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) a function with typed parameters, like Go's {@code func(a string, n int)}:
+     * {@code put("add", List.of(GoKind.INT, GoKind.INT), fn)}. Arguments are converted and checked
+     * before the call (see {@link GoKind}).
+     *
+     * @return this map, for chaining
+     */
+    public FuncMap put(String name, List<GoKind> params, GoFunction function) {
+        funcs.put(name, new Func(name, params.size(), false, function, params, GoKind.ANY));
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) a variadic function with typed parameters, like Go's
+     * {@code func(key string, rest ...string)}: {@code putVariadic("getv", List.of(GoKind.STRING), GoKind.STRING, fn)}.
+     *
+     * @return this map, for chaining
+     */
+    public FuncMap putVariadic(String name, List<GoKind> fixed, GoKind rest, GoFunction function) {
+        funcs.put(name, new Func(name, fixed.size(), true, function, fixed, rest));
         return this;
     }
 

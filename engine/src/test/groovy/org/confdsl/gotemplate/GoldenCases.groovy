@@ -144,6 +144,10 @@ class GoldenCases {
             .put('nilf', 0, { List a -> null } as GoFunction)
             .put('adder', 0, { List a -> ({ List b -> toInt(b[0]) + toInt(b[1]) } as GoFunction) } as GoFunction)
             .put('upper', 1, { List a -> GoFormat.value(a[0]).toUpperCase() } as GoFunction)
+            .put('add', [GoKind.INT, GoKind.INT], { List a -> (long) a[0] + (long) a[1] } as GoFunction)
+            .putVariadic('concat', [GoKind.STRING], GoKind.STRING, { List a -> a.join('') } as GoFunction)
+            .put('half', [GoKind.FLOAT], { List a -> (double) a[0] / 2 } as GoFunction)
+            .put('yes', [GoKind.BOOL], { List a -> String.valueOf(a[0]) } as GoFunction)
     }
 
     /** Runs a case through this engine, in the golden file's terms: [kind, out]. */

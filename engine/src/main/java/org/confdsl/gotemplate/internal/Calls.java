@@ -1,6 +1,5 @@
 package org.confdsl.gotemplate.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -15,10 +14,12 @@ final class Calls {
 
     private final Executor ex;
     private final Map<String, FuncMap.Func> funcs;
+    private final TypedArgs typed;
 
     Calls(Executor executor, Map<String, FuncMap.Func> funcs) {
         this.ex = executor;
         this.funcs = funcs;
+        this.typed = new TypedArgs(executor, this);
     }
 
     Object evalFunction(Object dot, Node.IdentifierNode id, Node cmd, Node[] args, Object fin) {
@@ -71,6 +72,15 @@ final class Calls {
             return Collections.emptyList();
         }
         Object[] argv = new Object[numIn];
+        if (f.typed()) {
+            for (int i = 0; i < given; i++) {
+                argv[i] = typed.eval(dot, args[i + 1], f.kindOf(i));
+            }
+            if (fin != Executor.NO_FINAL) {
+                argv[numIn - 1] = typed.validate(fin, f.kindOf(numIn - 1));
+            }
+            return Collections.unmodifiableList(Arrays.asList(argv));
+        }
         for (int i = 0; i < given; i++) {
             argv[i] = evalArg(dot, args[i + 1]);
         }
@@ -86,7 +96,7 @@ final class Calls {
         if (n instanceof Node.StringNode s) {
             return s.text();
         } else if (n instanceof Node.FieldNode f) {
-            return ex.evalFieldChain(dot, dot, f, f.ident(), new Node[] {n}, Executor.NO_FINAL);
+            return ex.evalFieldChain(dot, dot, f, f.ident(), null, Executor.NO_FINAL);
         } else if (n instanceof Node.DotNode) {
             return dot;
         } else if (n instanceof Node.VariableNode v) {
@@ -144,9 +154,5 @@ final class Calls {
             ex.at(cmd);
             throw ex.errorf("error calling " + name + ": " + message(e), e);
         }
-    }
-
-    static List<Object> mutable(List<Object> l) {
-        return new ArrayList<>(l);
     }
 }

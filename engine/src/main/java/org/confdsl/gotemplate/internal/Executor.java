@@ -1,11 +1,9 @@
 package org.confdsl.gotemplate.internal;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.confdsl.gotemplate.FuncMap;
 import org.confdsl.gotemplate.GoFormat;
 import org.confdsl.gotemplate.GoTemplateException;
@@ -40,10 +38,10 @@ public final class Executor {
     private final StringBuilder sb;
     private String tmplName;
     private Node node;
-    private String[] varNames = new String[16];
-    private Object[] varValues = new Object[16];
-    private int nvars;
-    private int varBase;
+    private final Variables vars = new Variables();
+    private final FieldChain fieldChain = new FieldChain(this);
+    /** The element a range is on: Go's static type of it is interface {}, which field errors name. */
+    private Object rangeElement;
 
     public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
             Appendable out) {
@@ -58,7 +56,7 @@ public final class Executor {
     /** Runs {@code root} (the template named {@code templateName}) with {@code data} as dot and {@code $}. */
     public void run(String templateName, ListNode root, Object data) throws GoTemplateException {
         tmplName = templateName;
-        push("$", data);
+        vars.push("$", data);
         try {
             walk(data, root);
             flush();
@@ -115,43 +113,6 @@ public final class Executor {
                 + "\" at <" + node + ">: " + message, cause);
     }
 
-    // ---- variables
-
-    private void push(String name, Object value) {
-        if (nvars == varNames.length) {
-            varNames = java.util.Arrays.copyOf(varNames, nvars * 2);
-            varValues = java.util.Arrays.copyOf(varValues, nvars * 2);
-        }
-        varNames[nvars] = name;
-        varValues[nvars++] = value;
-    }
-
-    private void pop(int mark) {
-        for (int i = mark; i < nvars; i++) {
-            varValues[i] = null;
-        }
-        nvars = mark;
-    }
-
-    private void setVar(String name, Object value) {
-        for (int i = nvars - 1; i >= varBase; i--) {
-            if (varNames[i].equals(name)) {
-                varValues[i] = value;
-                return;
-            }
-        }
-        throw errorf("undefined variable: " + name);
-    }
-
-    private Object varValue(String name) {
-        for (int i = nvars - 1; i >= varBase; i--) {
-            if (varNames[i].equals(name)) {
-                return varValues[i];
-            }
-        }
-        throw errorf("undefined variable: " + name);
-    }
-
     // ---- statements
 
     private void walk(Object dot, Node n) {
@@ -197,7 +158,7 @@ public final class Executor {
     }
 
     private void walkIfOrWith(Object dot, BranchNode b) {
-        int mark = nvars;
+        int mark = vars.mark();
         try {
             Object val = evalPipeline(dot, b.pipe());
             if (GoValues.isTrue(val)) {
@@ -206,17 +167,17 @@ public final class Executor {
                 walk(dot, b.elseList());
             }
         } finally {
-            pop(mark);
+            vars.pop(mark);
         }
     }
 
     private void walkRange(Object dot, BranchNode r) {
         at(r);
-        int outer = nvars;
+        int outer = vars.mark();
         try {
             Object val = evalPipeline(dot, r.pipe());
             int decls = r.pipe().decl().length;
-            int mark = nvars;
+            int mark = vars.mark();
             boolean empty = true;
             if (val instanceof List<?> list) {
                 empty = list.isEmpty();
@@ -239,18 +200,20 @@ public final class Executor {
                 walk(dot, r.elseList());
             }
         } finally {
-            pop(outer);
+            vars.pop(outer);
         }
     }
 
     /** @return false on {@code break} */
     private boolean oneIteration(int decls, int mark, Object index, Object elem, BranchNode r) {
         if (decls > 0) {
-            varValues[mark - 1] = elem;
+            vars.setTop(1, elem);
         }
         if (decls > 1) {
-            varValues[mark - 2] = index;
+            vars.setTop(2, index);
         }
+        Object savedElement = rangeElement;
+        rangeElement = elem;
         try {
             walk(elem, r.list());
         } catch (ExecError e) {
@@ -261,7 +224,8 @@ public final class Executor {
                 throw e;
             }
         } finally {
-            pop(mark);
+            rangeElement = savedElement;
+            vars.pop(mark);
         }
         return true;
     }
@@ -274,16 +238,12 @@ public final class Executor {
         }
         Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
         String savedName = tmplName;
-        int savedBase = varBase;
-        int savedTop = nvars;
+        int savedBase = vars.enterTemplate(newDot);
         tmplName = t.name();
-        varBase = nvars;
-        push("$", newDot);
         try {
             walk(newDot, root);
         } finally {
-            pop(savedTop);
-            varBase = savedBase;
+            vars.leaveTemplate(savedBase);
             tmplName = savedName;
         }
     }
@@ -301,9 +261,11 @@ public final class Executor {
         }
         for (Node.VariableNode v : pipe.decl()) {
             if (pipe.isAssign()) {
-                setVar(v.ident()[0], value);
+                if (!vars.set(v.ident()[0], value)) {
+                    throw errorf("undefined variable: " + v.ident()[0]);
+                }
             } else {
-                push(v.ident()[0], value);
+                vars.push(v.ident()[0], value);
             }
         }
         return value;
@@ -356,7 +318,10 @@ public final class Executor {
 
     Object evalVariable(Object dot, Node.VariableNode v, Node[] args, Object fin) {
         at(v);
-        Object value = varValue(v.ident()[0]);
+        Object value = vars.get(v.ident()[0]);
+        if (value == Variables.UNDEFINED) {
+            throw errorf("undefined variable: " + v.ident()[0]);
+        }
         if (v.ident().length == 1) {
             notAFunction(args, fin);
             return value;
@@ -375,49 +340,6 @@ public final class Executor {
     }
 
     Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, Node[] args, Object fin) {
-        int last = ident.length - 1;
-        boolean iface = false;
-        for (int i = 0; i < last; i++) {
-            boolean fromMap = receiver instanceof Map;
-            receiver = evalField(dot, ident[i], n, null, NO_FINAL, receiver, iface);
-            iface = fromMap;
-        }
-        Object v = evalField(dot, ident[last], n, args, fin, receiver, iface);
-        return v == MISSING || v == NIL_IN_MAP ? null : v;
-    }
-
-    /** {@code iface}: the receiver came out of a map, so Go's messages name its type {@code interface {}}. */
-    private Object evalField(Object dot, String name, Node n, Node[] args, Object fin, Object receiver, boolean iface) {
-        if (receiver == null || receiver == MISSING) {
-            return MISSING;
-        }
-        if (receiver == NIL_IN_MAP) {
-            throw errorf("nil pointer evaluating interface {}." + name);
-        }
-        boolean hasArgs = args != null && args.length > 1 || fin != NO_FINAL;
-        if (receiver instanceof Map<?, ?> map) {
-            if (hasArgs) {
-                throw errorf(name + " is not a method but has arguments");
-            }
-            Object v = map.get(name);
-            if (v == null) {
-                return map.containsKey(name) ? NIL_IN_MAP : MISSING;
-            }
-            return v;
-        }
-        Optional<MethodHandle> accessor = Fields.accessor(receiver.getClass(), name);
-        if (accessor.isEmpty()) {
-            throw errorf("can't evaluate field " + name + " in type " + (iface ? "interface {}" : GoValues.typeName(receiver)));
-        }
-        if (hasArgs) {
-            throw errorf(name + " has arguments but cannot be invoked as function");
-        }
-        try {
-            return Values.normalize(accessor.get().invoke(receiver));
-        } catch (RuntimeException | Error e) {
-            throw errorf("error calling " + name + ": " + e.getMessage(), e);
-        } catch (Throwable e) {
-            throw errorf("error calling " + name + ": " + e.getMessage(), e);
-        }
+        return fieldChain.eval(receiver, n, ident, args, fin, receiver != null && receiver == rangeElement);
     }
 }

@@ -1,7 +1,5 @@
 package org.confdsl.gotemplate.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +9,10 @@ import java.util.Map;
  * the next state. Runs to the end (or the first error, which becomes an {@link TokenType#ERROR}
  * token followed by nothing), so the parser reads a plain list.
  */
-public final class Lexer {
+public final class Lexer extends LexerInput {
 
-    private static final String LEFT = "{{";
-    private static final String RIGHT = "}}";
     private static final String LEFT_COMMENT = "/*";
     private static final String RIGHT_COMMENT = "*/";
-    private static final int EOF = -1;
     private static final Map<String, TokenType> KEYWORDS = Map.ofEntries(
             Map.entry("block", TokenType.BLOCK), Map.entry("break", TokenType.BREAK),
             Map.entry("continue", TokenType.CONTINUE), Map.entry("define", TokenType.DEFINE),
@@ -25,25 +20,14 @@ public final class Lexer {
             Map.entry("range", TokenType.RANGE), Map.entry("nil", TokenType.NIL),
             Map.entry("template", TokenType.TEMPLATE), Map.entry("with", TokenType.WITH));
 
-    @FunctionalInterface
-    private interface State {
-        State next();
-    }
-
-    private final String input;
     private final boolean breakOk;
     private final boolean continueOk;
-    private final int[] lineStarts;
-    private final List<Token> tokens = new ArrayList<>();
-    private int start;
-    private int pos;
     private int parenDepth;
 
     private Lexer(String input, boolean breakOk, boolean continueOk) {
-        this.input = input;
+        super(input);
         this.breakOk = breakOk;
         this.continueOk = continueOk;
-        this.lineStarts = lineStarts(input);
     }
 
     /**
@@ -58,98 +42,6 @@ public final class Lexer {
             state = state.next();
         }
         return l.tokens;
-    }
-
-    private static int[] lineStarts(String s) {
-        int[] starts = new int[16];
-        int n = 1;
-        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-            if (n == starts.length) {
-                starts = Arrays.copyOf(starts, n * 2);
-            }
-            starts[n++] = i + 1;
-        }
-        return Arrays.copyOf(starts, n);
-    }
-
-    private int lineOf(int offset) {
-        int i = Arrays.binarySearch(lineStarts, offset);
-        return (i >= 0 ? i : -i - 2) + 1;
-    }
-
-    private void emit(TokenType type) {
-        tokens.add(new Token(type, start, input.substring(start, pos), lineOf(start)));
-        start = pos;
-    }
-
-    private void ignore() {
-        start = pos;
-    }
-
-    private State errorf(String message) {
-        tokens.add(new Token(TokenType.ERROR, start, message, lineOf(start)));
-        return null;
-    }
-
-    private int next() {
-        if (pos >= input.length()) {
-            pos = input.length() + 1; // so that backup() after EOF is harmless
-            return EOF;
-        }
-        int cp = input.codePointAt(pos);
-        pos += Character.charCount(cp);
-        return cp;
-    }
-
-    private int peek() {
-        return pos >= input.length() ? EOF : input.codePointAt(pos);
-    }
-
-    private void backup() {
-        if (pos > input.length()) {
-            pos = input.length();
-        } else if (pos > 0) {
-            pos -= Character.isLowSurrogate(input.charAt(pos - 1)) && pos > 1 ? 2 : 1;
-        }
-    }
-
-    private boolean accept(String valid) {
-        int cp = next();
-        if (cp != EOF && valid.indexOf(cp) >= 0) {
-            return true;
-        }
-        backup();
-        return false;
-    }
-
-    private void acceptRun(String valid) {
-        while (accept(valid)) {
-            // absorb
-        }
-    }
-
-    static boolean isSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    static boolean isAlphaNumeric(int c) {
-        return c == '_' || Character.isLetter(c) || Character.isDigit(c);
-    }
-
-    private boolean hasLeftTrimMarker(int at) {
-        return at + 1 < input.length() && input.charAt(at) == '-' && isSpace(input.charAt(at + 1));
-    }
-
-    private boolean hasRightTrimMarker(int at) {
-        return at + 1 < input.length() && isSpace(input.charAt(at)) && input.charAt(at + 1) == '-';
-    }
-
-    /** 0: not at a right delimiter; 1: at one; 2: at one with a trim marker. */
-    private int atRightDelim() {
-        if (hasRightTrimMarker(pos) && input.startsWith(RIGHT, pos + 2)) {
-            return 2;
-        }
-        return input.startsWith(RIGHT, pos) ? 1 : 0;
     }
 
     private State lexText() {

@@ -14,14 +14,14 @@ final class Numbers {
     private Numbers() {
     }
 
-    static Node.NumberNode parse(Token t, Parser p) {
+    static Node.NumberNode parse(Token t, TokenCursor p) {
         String text = t.val();
         if (t.type() == TokenType.CHAR_CONSTANT) {
             String r;
             try {
                 r = GoQuote.unquote(text);
             } catch (IllegalArgumentException e) {
-                throw p.error(e.getMessage());
+                throw p.errorf(e.getMessage());
             }
             return new Node.NumberNode(t.pos(), text, (long) r.codePointAt(0), null);
         }
@@ -44,11 +44,11 @@ final class Numbers {
         Double f = parseFloat(text);
         if (f != null) {
             if (text.chars().noneMatch(c -> ".eEpP".indexOf(c) >= 0)) {
-                throw p.error("integer overflow: " + GoQuote.quote(text));
+                throw p.errorf("integer overflow: " + GoQuote.quote(text));
             }
             return new Node.NumberNode(t.pos(), text, f, null);
         }
-        throw p.error("illegal number syntax: " + GoQuote.quote(text));
+        throw p.errorf("illegal number syntax: " + GoQuote.quote(text));
     }
 
     private static boolean isHexInt(String s) {

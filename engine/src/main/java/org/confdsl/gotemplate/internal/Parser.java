@@ -24,9 +24,7 @@ public final class Parser {
     private final String name;
     private final String text;
     private final Predicate<String> userFunction;
-    private List<Token> tokens;
-    private int index;
-    private int furthest;
+    private TokenCursor c;
     private List<String> vars = new ArrayList<>(List.of("$"));
     private int rangeDepth;
     private final Map<String, ListNode> treeSet = new LinkedHashMap<>();
@@ -47,21 +45,13 @@ public final class Parser {
      * @throws GoTemplateException on the first syntax error
      */
     public Map<String, ListNode> parse() throws GoTemplateException {
-        tokens = Lexer.lex(text, !hasFunction("break"), !hasFunction("continue"));
+        c = new TokenCursor(name, Lexer.lex(text, !hasFunction("break"), !hasFunction("continue")));
         try {
             ListNode root = parseMain();
             add(name, root);
             return treeSet;
-        } catch (ParseError e) {
+        } catch (TokenCursor.ParseError e) {
             throw new GoTemplateException(GoTemplateException.Phase.PARSE, e.getMessage(), null);
-        }
-    }
-
-    private static final class ParseError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ParseError(String message) {
-            super(message, null, false, false);
         }
     }
 
@@ -69,80 +59,24 @@ public final class Parser {
         return userFunction.test(fn) || Builtins.NAMES.contains(fn);
     }
 
-    // ---- token access
-
-    private Token next() {
-        int at = Math.min(index, tokens.size() - 1);
-        Token t = tokens.get(at);
-        if (at > furthest) {
-            furthest = at;
-        }
-        index++;
-        return t;
-    }
-
-    private void backup() {
-        index--;
-    }
-
-    private Token peek() {
-        Token t = next();
-        backup();
-        return t;
-    }
-
-    private Token nextNonSpace() {
-        Token t;
-        do {
-            t = next();
-        } while (t.type() == TokenType.SPACE);
-        return t;
-    }
-
-    private Token peekNonSpace() {
-        Token t = nextNonSpace();
-        backup();
-        return t;
-    }
-
-    private ParseError errorf(String message) {
-        int line = tokens.get(Math.min(furthest, tokens.size() - 1)).line();
-        throw new ParseError("template: " + name + ":" + line + ": " + message);
-    }
-
-    private ParseError unexpected(Token token, String context) {
-        if (token.type() == TokenType.ERROR) {
-            throw errorf(token.val());
-        }
-        throw errorf("unexpected " + token + " in " + context);
-    }
-
-    private Token expect(TokenType expected, String context) {
-        Token t = nextNonSpace();
-        if (t.type() != expected) {
-            throw unexpected(t, context);
-        }
-        return t;
-    }
-
     // ---- structure
 
     private ListNode parseMain() {
-        int pos = peek().pos();
+        int pos = c.peek().pos();
         List<Node> nodes = new ArrayList<>();
-        while (peek().type() != TokenType.EOF) {
-            if (peek().type() == TokenType.LEFT_DELIM) {
-                int mark = index;
-                next();
-                if (nextNonSpace().type() == TokenType.DEFINE) {
+        while (c.peek().type() != TokenType.EOF) {
+            if (c.peek().type() == TokenType.LEFT_DELIM) {
+                int mark = c.mark();
+                c.next();
+                if (c.nextNonSpace().type() == TokenType.DEFINE) {
                     parseDefinition();
                     continue;
                 }
-                index = mark;
+                c.reset(mark);
             }
             Node n = textOrAction();
             if (n instanceof EndNode) {
-                throw errorf("unexpected " + n);
+                throw c.errorf("unexpected " + n);
             }
             if (n != null) {
                 nodes.add(n);
@@ -153,12 +87,12 @@ public final class Parser {
 
     private void parseDefinition() {
         String context = "define clause";
-        Token t = nextNonSpace();
+        Token t = c.nextNonSpace();
         if (t.type() != TokenType.STRING && t.type() != TokenType.RAW_STRING) {
-            throw unexpected(t, context);
+            throw c.unexpected(t, context);
         }
         String defName = unquote(t.val());
-        expect(TokenType.RIGHT_DELIM, context);
+        c.expect(TokenType.RIGHT_DELIM, context);
         List<String> savedVars = vars;
         int savedDepth = rangeDepth;
         vars = new ArrayList<>(List.of("$"));
@@ -166,7 +100,7 @@ public final class Parser {
         Node[] end = new Node[1];
         ListNode body = itemList(end);
         if (!(end[0] instanceof EndNode e) || e.isElse()) {
-            throw errorf("unexpected " + end[0] + " in " + context);
+            throw c.errorf("unexpected " + end[0] + " in " + context);
         }
         vars = savedVars;
         rangeDepth = savedDepth;
@@ -180,7 +114,7 @@ public final class Parser {
             return;
         }
         if (!isEmptyTree(root)) {
-            throw errorf("template: multiple definition of template " + GoQuote.quote(treeName));
+            throw c.errorf("template: multiple definition of template " + GoQuote.quote(treeName));
         }
     }
 
@@ -201,9 +135,9 @@ public final class Parser {
 
     /** Parses items until {end} or {else}, which is returned in {@code end[0]}. */
     private ListNode itemList(Node[] end) {
-        int pos = peekNonSpace().pos();
+        int pos = c.peekNonSpace().pos();
         List<Node> nodes = new ArrayList<>();
-        while (peekNonSpace().type() != TokenType.EOF) {
+        while (c.peekNonSpace().type() != TokenType.EOF) {
             Node n = textOrAction();
             if (n instanceof EndNode) {
                 end[0] = n;
@@ -213,11 +147,11 @@ public final class Parser {
                 nodes.add(n);
             }
         }
-        throw errorf("unexpected EOF");
+        throw c.errorf("unexpected EOF");
     }
 
     private Node textOrAction() {
-        Token t = nextNonSpace();
+        Token t = c.nextNonSpace();
         switch (t.type()) {
             case TEXT:
                 return new Node.TextNode(t.pos(), t.val());
@@ -226,12 +160,12 @@ public final class Parser {
             case COMMENT:
                 return null;
             default:
-                throw unexpected(t, "input");
+                throw c.unexpected(t, "input");
         }
     }
 
     private Node action() {
-        Token t = nextNonSpace();
+        Token t = c.nextNonSpace();
         switch (t.type()) {
             case BLOCK:
                 return blockControl();
@@ -242,7 +176,7 @@ public final class Parser {
             case ELSE:
                 return elseControl();
             case END:
-                return new EndNode(expect(TokenType.RIGHT_DELIM, "end").pos(), t.line(), false);
+                return new EndNode(c.expect(TokenType.RIGHT_DELIM, "end").pos(), t.line(), false);
             case IF:
                 return control(Node.Branch.IF, true, "if");
             case RANGE:
@@ -252,30 +186,30 @@ public final class Parser {
             case WITH:
                 return control(Node.Branch.WITH, false, "with");
             default:
-                backup();
-                Token p = peek();
+                c.backup();
+                Token p = c.peek();
                 PipeNode pipe = new PipelineParser(this).pipeline("command", TokenType.RIGHT_DELIM);
                 return new ActionNode(p.pos(), p.line(), pipe);
         }
     }
 
     private Node loopControl(Token t, String context, boolean isBreak) {
-        Token n = nextNonSpace();
+        Token n = c.nextNonSpace();
         if (n.type() != TokenType.RIGHT_DELIM) {
-            throw unexpected(n, context);
+            throw c.unexpected(n, context);
         }
         if (rangeDepth == 0) {
-            throw errorf(context + " outside {{range}}");
+            throw c.errorf(context + " outside {{range}}");
         }
         return isBreak ? new Node.BreakNode(t.pos(), t.line()) : new Node.ContinueNode(t.pos(), t.line());
     }
 
     private Node elseControl() {
-        Token p = peekNonSpace();
+        Token p = c.peekNonSpace();
         if (p.type() == TokenType.IF) {
             return new EndNode(p.pos(), p.line(), true);
         }
-        Token t = expect(TokenType.RIGHT_DELIM, "else");
+        Token t = c.expect(TokenType.RIGHT_DELIM, "else");
         return new EndNode(t.pos(), t.line(), true);
     }
 
@@ -293,13 +227,13 @@ public final class Parser {
             }
             ListNode elseList = null;
             if (((EndNode) end[0]).isElse()) {
-                if (allowElseIf && peek().type() == TokenType.IF) {
-                    next();
+                if (allowElseIf && c.peek().type() == TokenType.IF) {
+                    c.next();
                     elseList = new ListNode(end[0].pos(), new Node[] {control(Node.Branch.IF, true, "if")});
                 } else {
                     elseList = itemList(end);
                     if (((EndNode) end[0]).isElse()) {
-                        throw errorf("expected end; found " + end[0]);
+                        throw c.errorf("expected end; found " + end[0]);
                     }
                 }
             }
@@ -313,7 +247,7 @@ public final class Parser {
 
     private Node blockControl() {
         String context = "block clause";
-        Token t = nextNonSpace();
+        Token t = c.nextNonSpace();
         String blockName = templateName(t, context);
         PipeNode pipe = new PipelineParser(this).pipeline(context, TokenType.RIGHT_DELIM);
         List<String> savedVars = vars;
@@ -323,7 +257,7 @@ public final class Parser {
         Node[] end = new Node[1];
         ListNode body = itemList(end);
         if (((EndNode) end[0]).isElse()) {
-            throw errorf("unexpected " + end[0] + " in " + context);
+            throw c.errorf("unexpected " + end[0] + " in " + context);
         }
         vars = savedVars;
         rangeDepth = savedDepth;
@@ -333,11 +267,11 @@ public final class Parser {
 
     private Node templateControl() {
         String context = "template clause";
-        Token t = nextNonSpace();
+        Token t = c.nextNonSpace();
         String tmplName = templateName(t, context);
         PipeNode pipe = null;
-        if (nextNonSpace().type() != TokenType.RIGHT_DELIM) {
-            backup();
+        if (c.nextNonSpace().type() != TokenType.RIGHT_DELIM) {
+            c.backup();
             pipe = new PipelineParser(this).pipeline(context, TokenType.RIGHT_DELIM);
         }
         return new Node.TemplateNode(t.pos(), t.line(), tmplName, pipe);
@@ -347,53 +281,21 @@ public final class Parser {
         if (t.type() == TokenType.STRING || t.type() == TokenType.RAW_STRING) {
             return unquote(t.val());
         }
-        throw unexpected(t, context);
+        throw c.unexpected(t, context);
     }
 
     String unquote(String quoted) {
         try {
             return GoQuote.unquote(quoted);
         } catch (IllegalArgumentException e) {
-            throw errorf(e.getMessage());
+            throw c.errorf(e.getMessage());
         }
     }
 
-    // ---- access for PipelineParser (same package, one parse at a time)
+    // ---- for PipelineParser (same package, one parse at a time)
 
-    Token nextToken() {
-        return next();
-    }
-
-    void backupToken() {
-        backup();
-    }
-
-    int mark() {
-        return index;
-    }
-
-    void reset(int mark) {
-        index = mark;
-    }
-
-    Token peekToken() {
-        return peek();
-    }
-
-    Token nextNonSpaceToken() {
-        return nextNonSpace();
-    }
-
-    Token peekNonSpaceToken() {
-        return peekNonSpace();
-    }
-
-    RuntimeException error(String message) {
-        return errorf(message);
-    }
-
-    RuntimeException unexpectedToken(Token t, String context) {
-        return unexpected(t, context);
+    TokenCursor cursor() {
+        return c;
     }
 
     boolean functionDefined(String fn) {

@@ -9,54 +9,52 @@ import org.confdsl.gotemplate.internal.Node.VariableNode;
 /** The expression half of the grammar: pipelines, commands, operands and terms (Go's parse.go). */
 final class PipelineParser {
 
-    private final Parser p;
+    private final Parser parser;
+    private final TokenCursor p;
 
     PipelineParser(Parser parser) {
-        this.p = parser;
+        this.parser = parser;
+        this.p = parser.cursor();
     }
 
     PipeNode pipeline(String context, TokenType end) {
-        Token first = p.peekNonSpaceToken();
+        Token first = p.peekNonSpace();
         boolean isAssign = false;
         List<VariableNode> decl = new ArrayList<>();
         decls:
         while (true) {
-            Token v = p.peekNonSpaceToken();
+            Token v = p.peekNonSpace();
             if (v.type() != TokenType.VARIABLE) {
                 break;
             }
             int before = p.mark();
-            p.nextNonSpaceToken();
-            int afterVariable = p.mark();
-            Token next = p.peekNonSpaceToken();
+            p.nextNonSpace();
+            Token next = p.peekNonSpace();
             if (next.type() == TokenType.ASSIGN || next.type() == TokenType.DECLARE) {
                 isAssign = next.type() == TokenType.ASSIGN;
-                p.nextNonSpaceToken();
+                p.nextNonSpace();
                 decl.add(Parser.variable(v.pos(), v.val()));
-                p.vars().add(v.val());
+                parser.vars().add(v.val());
             } else if (next.type() == TokenType.CHAR && next.val().equals(",")) {
-                p.nextNonSpaceToken();
+                p.nextNonSpace();
                 decl.add(Parser.variable(v.pos(), v.val()));
-                p.vars().add(v.val());
+                parser.vars().add(v.val());
                 if (context.equals("range") && decl.size() < 2) {
-                    TokenType t = p.peekNonSpaceToken().type();
+                    TokenType t = p.peekNonSpace().type();
                     if (t == TokenType.VARIABLE || t == TokenType.RIGHT_DELIM || t == TokenType.RIGHT_PAREN) {
                         continue decls;
                     }
-                    throw p.error("range can only initialize variables");
+                    throw p.errorf("range can only initialize variables");
                 }
-                throw p.error("too many declarations in " + context);
+                throw p.errorf("too many declarations in " + context);
             } else {
                 p.reset(before);
-                if (afterVariable < 0) {
-                    throw new IllegalStateException();
-                }
             }
             break;
         }
         List<CommandNode> cmds = new ArrayList<>();
         while (true) {
-            Token t = p.nextNonSpaceToken();
+            Token t = p.nextNonSpace();
             if (t.type() == end) {
                 checkPipeline(cmds, context);
                 return new PipeNode(first.pos(), first.line(), isAssign, decl.toArray(new VariableNode[0]),
@@ -65,49 +63,49 @@ final class PipelineParser {
             switch (t.type()) {
                 case BOOL, CHAR_CONSTANT, COMPLEX, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING,
                         VARIABLE, LEFT_PAREN -> {
-                    p.backupToken();
+                    p.backup();
                     cmds.add(command());
                 }
-                default -> throw p.unexpectedToken(t, context);
+                default -> throw p.unexpected(t, context);
             }
         }
     }
 
     private void checkPipeline(List<CommandNode> cmds, String context) {
         if (cmds.isEmpty()) {
-            throw p.error("missing value for " + context);
+            throw p.errorf("missing value for " + context);
         }
         for (int i = 1; i < cmds.size(); i++) {
             Node first = cmds.get(i).args()[0];
             if (first instanceof Node.BoolNode || first instanceof Node.DotNode || first instanceof Node.NilNode
                     || first instanceof Node.NumberNode || first instanceof Node.StringNode) {
-                throw p.error("non executable command in pipeline stage " + (i + 1));
+                throw p.errorf("non executable command in pipeline stage " + (i + 1));
             }
         }
     }
 
     private CommandNode command() {
-        int pos = p.peekNonSpaceToken().pos();
+        int pos = p.peekNonSpace().pos();
         List<Node> args = new ArrayList<>();
         while (true) {
-            p.peekNonSpaceToken();
+            p.peekNonSpace();
             Node operand = operand();
             if (operand != null) {
                 args.add(operand);
             }
-            Token t = p.nextToken();
+            Token t = p.next();
             if (t.type() == TokenType.SPACE) {
                 continue;
             }
             if (t.type() == TokenType.RIGHT_DELIM || t.type() == TokenType.RIGHT_PAREN) {
-                p.backupToken();
+                p.backup();
             } else if (t.type() != TokenType.PIPE) {
-                throw p.unexpectedToken(t, "operand");
+                throw p.unexpected(t, "operand");
             }
             break;
         }
         if (args.isEmpty()) {
-            throw p.error("empty command");
+            throw p.errorf("empty command");
         }
         return Parser.command(pos, args);
     }
@@ -117,11 +115,11 @@ final class PipelineParser {
         if (node == null) {
             return null;
         }
-        if (p.peekToken().type() == TokenType.FIELD) {
-            int pos = p.peekToken().pos();
+        if (p.peek().type() == TokenType.FIELD) {
+            int pos = p.peek().pos();
             List<String> fields = new ArrayList<>();
-            while (p.peekToken().type() == TokenType.FIELD) {
-                fields.add(p.nextToken().val().substring(1));
+            while (p.peek().type() == TokenType.FIELD) {
+                fields.add(p.next().val().substring(1));
             }
             if (node instanceof Node.FieldNode f) {
                 List<String> all = new ArrayList<>(List.of(f.ident()));
@@ -135,7 +133,7 @@ final class PipelineParser {
             }
             if (node instanceof Node.BoolNode || node instanceof Node.StringNode || node instanceof Node.NumberNode
                     || node instanceof Node.NilNode || node instanceof Node.DotNode) {
-                throw p.error("unexpected . after term " + GoQuote.quote(node.toString()));
+                throw p.errorf("unexpected . after term " + GoQuote.quote(node.toString()));
             }
             return new Node.ChainNode(pos, node, fields.toArray(new String[0]));
         }
@@ -143,11 +141,11 @@ final class PipelineParser {
     }
 
     private Node term() {
-        Token t = p.nextNonSpaceToken();
+        Token t = p.nextNonSpace();
         switch (t.type()) {
             case IDENTIFIER:
-                if (!p.functionDefined(t.val())) {
-                    throw p.error("function " + GoQuote.quote(t.val()) + " not defined");
+                if (!parser.functionDefined(t.val())) {
+                    throw p.errorf("function " + GoQuote.quote(t.val()) + " not defined");
                 }
                 return new Node.IdentifierNode(t.pos(), t.val());
             case DOT:
@@ -165,18 +163,18 @@ final class PipelineParser {
             case LEFT_PAREN:
                 return pipeline("parenthesized pipeline", TokenType.RIGHT_PAREN);
             case STRING, RAW_STRING:
-                return new Node.StringNode(t.pos(), t.val(), p.unquote(t.val()));
+                return new Node.StringNode(t.pos(), t.val(), parser.unquote(t.val()));
             default:
-                p.backupToken();
+                p.backup();
                 return null;
         }
     }
 
     private Node useVar(Token t) {
         VariableNode v = Parser.variable(t.pos(), t.val());
-        if (p.vars().contains(v.ident()[0])) {
+        if (parser.vars().contains(v.ident()[0])) {
             return v;
         }
-        throw p.error("undefined variable " + GoQuote.quote(v.ident()[0]));
+        throw p.errorf("undefined variable " + GoQuote.quote(v.ident()[0]));
     }
 }
