@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.confdsl.gotemplate.FuncMap;
 import org.confdsl.gotemplate.GoArgs;
+import org.confdsl.gotemplate.GoKind;
 import org.confdsl.gotemplate.GoTypeError;
 import org.confdsl.template.internal.Json;
 import org.confdsl.template.internal.MemKv;
@@ -37,16 +38,16 @@ public final class ConfdGoFunctions {
         TemplateFunctions f = new TemplateFunctions(keys);
         FuncMap m = FuncMap.empty();
         // memkv
-        m.put("exists", 1, a -> keys.exists(string(a, 0)));
-        m.put("get", 1, a -> {
+        m.put("exists", List.of(GoKind.STRING), a -> keys.exists(string(a, 0)));
+        m.put("get", List.of(GoKind.STRING), a -> {
             String key = string(a, 0);
             if (!keys.exists(key)) {
                 throw notExist(key);
             }
             return keys.get(key);
         });
-        m.put("gets", 1, a -> gets(keys, string(a, 0)));
-        m.putVariadic("getv", 1, a -> {
+        m.put("gets", List.of(GoKind.STRING), a -> gets(keys, string(a, 0)));
+        m.putVariadic("getv", List.of(GoKind.STRING), GoKind.STRING, a -> {
             String key = string(a, 0);
             if (keys.exists(key)) {
                 return keys.getv(key);
@@ -56,7 +57,7 @@ public final class ConfdGoFunctions {
             }
             throw notExist(key);
         });
-        m.put("getvs", 1, a -> {
+        m.put("getvs", List.of(GoKind.STRING), a -> {
             List<String> values = new ArrayList<>();
             for (KV kv : gets(keys, string(a, 0))) {
                 values.add(kv.value());
@@ -64,31 +65,31 @@ public final class ConfdGoFunctions {
             values.sort(Comparator.naturalOrder());
             return values;
         });
-        m.put("ls", 1, a -> {
+        m.put("ls", List.of(GoKind.STRING), a -> {
             String dir = string(a, 0);
             keys.exists(dir); // recorded as read
             return MemKv.ls(keys.entries(), dir);
         });
-        m.put("lsdir", 1, a -> {
+        m.put("lsdir", List.of(GoKind.STRING), a -> {
             String dir = string(a, 0);
             keys.exists(dir);
             return MemKv.lsdir(keys.entries(), dir);
         });
         // paths and strings
-        m.put("base", 1, a -> f.base(string(a, 0)));
-        m.put("dir", 1, a -> f.dir(string(a, 0)));
-        m.put("split", 2, a -> new ArrayList<>(f.split(string(a, 0), string(a, 1))));
-        m.put("join", 2, a -> String.join(string(a, 1), strings(a, 0)));
-        m.put("toUpper", 1, a -> f.toUpper(string(a, 0)));
-        m.put("toLower", 1, a -> f.toLower(string(a, 0)));
-        m.put("contains", 2, a -> f.contains(string(a, 0), string(a, 1)));
-        m.put("replace", 4, a -> f.replace(string(a, 0), string(a, 1), string(a, 2), integer(a, 3)));
-        m.put("trimSuffix", 2, a -> f.trimSuffix(string(a, 0), string(a, 1)));
-        m.put("base64Encode", 1, a -> f.base64Encode(string(a, 0)));
-        m.put("base64Decode", 1, a -> base64Decode(string(a, 0)));
+        m.put("base", List.of(GoKind.STRING), a -> f.base(string(a, 0)));
+        m.put("dir", List.of(GoKind.STRING), a -> f.dir(string(a, 0)));
+        m.put("split", List.of(GoKind.STRING, GoKind.STRING), a -> new ArrayList<>(f.split(string(a, 0), string(a, 1))));
+        m.put("join", List.of(GoKind.ANY, GoKind.STRING), a -> String.join(string(a, 1), strings(a, 0)));
+        m.put("toUpper", List.of(GoKind.STRING), a -> f.toUpper(string(a, 0)));
+        m.put("toLower", List.of(GoKind.STRING), a -> f.toLower(string(a, 0)));
+        m.put("contains", List.of(GoKind.STRING, GoKind.STRING), a -> f.contains(string(a, 0), string(a, 1)));
+        m.put("replace", List.of(GoKind.STRING, GoKind.STRING, GoKind.STRING, GoKind.INT), a -> f.replace(string(a, 0), string(a, 1), string(a, 2), integer(a, 3)));
+        m.put("trimSuffix", List.of(GoKind.STRING, GoKind.STRING), a -> f.trimSuffix(string(a, 0), string(a, 1)));
+        m.put("base64Encode", List.of(GoKind.STRING), a -> f.base64Encode(string(a, 0)));
+        m.put("base64Decode", List.of(GoKind.STRING), a -> base64Decode(string(a, 0)));
         // data
-        m.put("json", 1, a -> goJson(parseJson(string(a, 0)), Map.class, "map[string]interface {}"));
-        m.put("jsonArray", 1, a -> goJson(parseJson(string(a, 0)), List.class, "[]interface {}"));
+        m.put("json", List.of(GoKind.STRING), a -> goJson(parseJson(string(a, 0)), Map.class, "map[string]interface {}"));
+        m.put("jsonArray", List.of(GoKind.STRING), a -> goJson(parseJson(string(a, 0)), List.class, "[]interface {}"));
         m.putVariadic("map", 0, a -> {
             if (a.size() % 2 != 0) {
                 throw new IllegalArgumentException("invalid map call");
@@ -102,40 +103,40 @@ public final class ConfdGoFunctions {
             }
             return out;
         });
-        m.put("reverse", 1, a -> reverseInPlace(a.get(0)));
-        m.put("sortByLength", 1, a -> sortInPlace(stringList(a, 0), Comparator.comparingInt(s -> ((String) s).length())));
+        m.put("reverse", List.of(GoKind.ANY), a -> reverseInPlace(a.get(0)));
+        m.put("sortByLength", List.of(GoKind.ANY), a -> sortInPlace(stringList(a, 0), Comparator.comparingInt(s -> ((String) s).length())));
         // Go returns the same backing array as a plain []memkv.KVPair, which reverse does reverse
-        m.put("sortKVByLength", 1, a -> new ArrayList<Object>((List<?>) sortInPlace(kvList(a, 0),
+        m.put("sortKVByLength", List.of(GoKind.ANY), a -> new ArrayList<Object>((List<?>) sortInPlace(kvList(a, 0),
                 Comparator.comparingInt(kv -> ((KV) kv).key().length()))));
         // environment
-        m.putVariadic("getenv", 1, a -> f.getenv(string(a, 0), a.size() > 1 ? string(a, 1) : ""));
+        m.putVariadic("getenv", List.of(GoKind.STRING), GoKind.STRING, a -> f.getenv(string(a, 0), a.size() > 1 ? string(a, 1) : ""));
         m.put("datetime", 0, a -> new GoTime(ZonedDateTime.now()));
-        m.put("fileExists", 1, a -> f.fileExists(string(a, 0)));
-        m.put("lookupIP", 1, a -> new ArrayList<>(f.lookupIP(string(a, 0))));
-        m.put("lookupIPV4", 1, a -> new ArrayList<>(f.lookupIP(string(a, 0)).stream().filter(ip -> ip.contains(".")).toList()));
-        m.put("lookupIPV6", 1, a -> new ArrayList<>(f.lookupIPV6(string(a, 0))));
-        m.put("lookupSRV", 3, a -> new ArrayList<>(f.lookupSRV(string(a, 0), string(a, 1), string(a, 2))));
+        m.put("fileExists", List.of(GoKind.STRING), a -> f.fileExists(string(a, 0)));
+        m.put("lookupIP", List.of(GoKind.STRING), a -> new ArrayList<>(f.lookupIP(string(a, 0))));
+        m.put("lookupIPV4", List.of(GoKind.STRING), a -> new ArrayList<>(f.lookupIP(string(a, 0)).stream().filter(ip -> ip.contains(".")).toList()));
+        m.put("lookupIPV6", List.of(GoKind.STRING), a -> new ArrayList<>(f.lookupIPV6(string(a, 0))));
+        m.put("lookupSRV", List.of(GoKind.STRING, GoKind.STRING, GoKind.STRING), a -> new ArrayList<>(f.lookupSRV(string(a, 0), string(a, 1), string(a, 2))));
         // numbers
-        m.put("parseBool", 1, a -> parseBool(string(a, 0)));
-        m.put("atoi", 1, a -> atoi(string(a, 0)));
-        m.put("add", 2, a -> integer(a, 0) + integer(a, 1));
-        m.put("sub", 2, a -> integer(a, 0) - integer(a, 1));
-        m.put("mul", 2, a -> integer(a, 0) * integer(a, 1));
-        m.put("div", 2, a -> {
+        m.put("parseBool", List.of(GoKind.STRING), a -> parseBool(string(a, 0)));
+        m.put("atoi", List.of(GoKind.STRING), a -> atoi(string(a, 0)));
+        m.put("add", List.of(GoKind.INT, GoKind.INT), a -> integer(a, 0) + integer(a, 1));
+        m.put("sub", List.of(GoKind.INT, GoKind.INT), a -> integer(a, 0) - integer(a, 1));
+        m.put("mul", List.of(GoKind.INT, GoKind.INT), a -> integer(a, 0) * integer(a, 1));
+        m.put("div", List.of(GoKind.INT, GoKind.INT), a -> {
             long b = integer(a, 1);
             if (b == 0) {
                 throw new ArithmeticException("runtime error: integer divide by zero");
             }
             return integer(a, 0) / b;
         });
-        m.put("mod", 2, a -> {
+        m.put("mod", List.of(GoKind.INT, GoKind.INT), a -> {
             long b = integer(a, 1);
             if (b == 0) {
                 throw new ArithmeticException("runtime error: integer divide by zero");
             }
             return integer(a, 0) % b;
         });
-        m.put("seq", 2, a -> new ArrayList<Object>(f.seq(integer(a, 0), integer(a, 1))));
+        m.put("seq", List.of(GoKind.INT, GoKind.INT), a -> new ArrayList<Object>(f.seq(integer(a, 0), integer(a, 1))));
         return m;
     }
 

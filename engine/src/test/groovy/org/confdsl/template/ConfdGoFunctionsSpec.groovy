@@ -114,6 +114,9 @@ class ConfdGoFunctionsSpec extends Specification {
         '{{map 1 2}}'                   | 'template: t:1:2: executing "t" at <map 1 2>: error calling map: map keys must be strings'
         '{{getvs "/app/["}}'            | 'template: t:1:2: executing "t" at <getvs "/app/[">: error calling getvs: syntax error in pattern'
         '{{getvv "/x"}}'                | 'template: t:1: function "getvv" not defined'
+        '{{add "1" 2}}'                 | 'template: t:1:6: executing "t" at <"1">: expected integer; found "1"'
+        '{{$x := "1"}}{{add $x 2}}'     | 'template: t:1:19: executing "t" at <$x>: wrong type for value; expected int; got string'
+        '{{getv 1}}'                    | 'template: t:1:7: executing "t" at <1>: expected string; found 1'
         '{{getv}}'                      | 'template: t:1:2: executing "t" at <getv>: wrong number of args for getv: want at least 1 got 0'
     }
 }
