@@ -168,4 +168,12 @@ class ConfdCliTest {
         assertThat(daemon.isAlive()).isFalse();
         assertThat(result.get().code()).as(result.get().toString()).isZero();
     }
+
+    @Test
+    void confdsFlagsGivenToRunPointAtConfdslConfd() {
+        CliRunner.Result r = CliRunner.run("run", "site.groovy", "-onetime", "-node", "http://127.0.0.1:2379");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("(-onetime is confd's flag: run a confd setup with 'confdsl confd -onetime ...'");
+    }
 }
