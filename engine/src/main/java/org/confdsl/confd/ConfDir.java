@@ -15,7 +15,8 @@ import org.confdsl.model.ResourceModel;
  * A confd configuration directory: {@code conf.d/} (template resources, searched recursively for
  * files whose name ends in {@code toml}, in lexical order as Go's {@code filepath.Walk}) and
  * {@code templates/}. A resource is named by its file's path under {@code conf.d/} without
- * {@code .toml}: {@code conf.d/cloud.toml} is {@code cloud}, {@code conf.d/web/a.toml} is {@code web/a}.
+ * {@code .toml}, other characters than letters, digits, {@code _ . -} as {@code -}:
+ * {@code conf.d/cloud.toml} is {@code cloud}, {@code conf.d/web/a.toml} is {@code web-a}.
  */
 public final class ConfDir {
 
@@ -74,6 +75,7 @@ public final class ConfDir {
         for (Path file : tomlFiles()) {
             String name = confD().relativize(file).toString().replace('\\', '/');
             name = name.endsWith(".toml") ? name.substring(0, name.length() - ".toml".length()) : name;
+            name = name.replaceAll("[^A-Za-z0-9_.-]", "-"); // a resource name, also a status key segment
             try {
                 resources.add(reader.read(name, file, warnings::add));
             } catch (ConfdException e) {
