@@ -60,7 +60,8 @@ class GoTemplateApiSpec extends Specification {
                 'formatted:2006 2026 3 formatted:x'
         error('{{now.Format 1}}', null, funcs) == 'EXECUTE: template: t:1:13: executing "t" at <1>: expected string; found 1'
         error('{{now.Format "bad"}}', null, funcs) == 'EXECUTE: template: t:1:5: executing "t" at <now.Format>: error calling Format: bad layout'
-        error('{{now.Format}}', null, funcs) == 'EXECUTE: template: t:1:5: executing "t" at <now.Format>: can\'t evaluate field Format in type Clock'
+        error('{{now.Format}}', null, funcs) == 'EXECUTE: template: t:1:2: executing "t" at <now>: wrong number of args for Format: want 1 got 0'
+        error('{{now.Nope 1}}', null, funcs) == 'EXECUTE: template: t:1:2: executing "t" at <now>: can\'t evaluate field Nope in type Clock'
     }
 
     def "an unexpected exception from the data is an execution error, not a crash"() {

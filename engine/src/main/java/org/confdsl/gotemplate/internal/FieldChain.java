@@ -52,13 +52,13 @@ final class FieldChain {
             }
             return v;
         }
-        if (hasArgs) {
+        Optional<MethodHandle> accessor = Fields.accessor(receiver.getClass(), name);
+        if (hasArgs || accessor.isEmpty()) {
             Optional<Method> method = Fields.methodWithParameters(receiver.getClass(), name);
             if (method.isPresent()) {
                 return calls.call(dot, MethodFunc.of(receiver, method.get()), n, args, fin);
             }
         }
-        Optional<MethodHandle> accessor = Fields.accessor(receiver.getClass(), name);
         if (accessor.isEmpty()) {
             throw ex.errorf("can't evaluate field " + name + " in type " + (iface ? "interface {}" : GoValues.typeName(receiver)));
         }
