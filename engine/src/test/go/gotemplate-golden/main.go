@@ -24,6 +24,9 @@ type KVPair struct {
 	Value string
 }
 
+// Join is a method with an argument, as time.Time's Format is for confd's datetime.
+func (p KVPair) Join(sep string) string { return p.Key + sep + p.Value }
+
 func toInt(v interface{}) int {
 	switch x := v.(type) {
 	case int:

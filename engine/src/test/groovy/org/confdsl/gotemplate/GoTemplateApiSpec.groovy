@@ -40,6 +40,40 @@ class GoTemplateApiSpec extends Specification {
         render('{{.Name}} {{.name}} {{.Upper}} {{.Field}}', new Bean()) == 'bean-name bean-name upper-method public-field'
     }
 
+    static class Clock {
+        String Format(String layout) {
+            if (layout == 'bad') {
+                throw new IllegalArgumentException('bad layout')
+            }
+            "formatted:$layout"
+        }
+        long Year() { 2026L }
+        long Add(long a, long b) { a + b }
+    }
+
+    def "methods with arguments on Java objects are Go methods, with typed arguments"() {
+        given:
+        FuncMap funcs = FuncMap.empty().put('now', 0, { List a -> new Clock() } as GoFunction)
+
+        expect:
+        render('{{now.Format "2006"}} {{(now).Year}} {{now.Add 1 2}} {{"x" | now.Format}}', null, funcs) ==
+                'formatted:2006 2026 3 formatted:x'
+        error('{{now.Format 1}}', null, funcs) == 'EXECUTE: template: t:1:13: executing "t" at <1>: expected string; found 1'
+        error('{{now.Format "bad"}}', null, funcs) == 'EXECUTE: template: t:1:5: executing "t" at <now.Format>: error calling Format: bad layout'
+        error('{{now.Format}}', null, funcs) == 'EXECUTE: template: t:1:2: executing "t" at <now>: wrong number of args for Format: want 1 got 0'
+        error('{{now.Nope 1}}', null, funcs) == 'EXECUTE: template: t:1:2: executing "t" at <now>: can\'t evaluate field Nope in type Clock'
+    }
+
+    def "an unexpected exception from the data is an execution error, not a crash"() {
+        given:
+        Map data = new HashMap() {
+            Object get(Object key) { throw new IllegalStateException('broken map') }
+        }
+
+        expect:
+        error('{{.a}}', data).startsWith('EXECUTE: template: t:1:2: executing "t" at <.a>: internal error: java.lang.IllegalStateException: broken map')
+    }
+
     def "a missing field names the Go type, or the Java class"() {
         expect:
         error('{{.Nope}}', new Rec('a', 'b')) == 'EXECUTE: template: t:1:2: executing "t" at <.Nope>: can\'t evaluate field Nope in type Rec'

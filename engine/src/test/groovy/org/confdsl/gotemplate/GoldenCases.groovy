@@ -105,6 +105,7 @@ class GoldenCases {
         Pair(String key, String value) { this.key = key; this.value = value }
         String getKey() { key }
         String getValue() { value }
+        String Join(String sep) { key + sep + value }
         String goTypeName() { 'main.KVPair' }
         List<Object> goFields() { [key, value] }
         String toString() { "{$key $value}" }

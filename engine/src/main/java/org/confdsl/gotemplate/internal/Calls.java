@@ -33,6 +33,18 @@ final class Calls {
             }
             return evalBuiltin(dot, f, cmd, name, args, fin);
         }
+        return call(dot, f, cmd, args, fin);
+    }
+
+    /**
+     * Evaluates the arguments, checks them against {@code f}'s arity and types, calls it and words
+     * its failure as Go does at {@code node}.
+     *
+     * @param args the command's words; {@code args[0]} is the function's own node (not an argument)
+     */
+    Object call(Object dot, FuncMap.Func f, Node node, Node[] args, Object fin) {
+        String name = f.name();
+        Node cmd = node;
         List<Object> argv = evalArgs(dot, f, name, args, fin);
         try {
             return Values.normalize(f.function().call(argv));

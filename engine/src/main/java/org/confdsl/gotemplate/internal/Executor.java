@@ -39,7 +39,7 @@ public final class Executor {
     private String tmplName;
     private Node node;
     private final Variables vars = new Variables();
-    private final FieldChain fieldChain = new FieldChain(this);
+    private final FieldChain fieldChain;
     /** The element a range is on: Go's static type of it is interface {}, which field errors name. */
     private Object rangeElement;
 
@@ -51,6 +51,7 @@ public final class Executor {
         this.out = out;
         this.sb = out instanceof StringBuilder s ? s : new StringBuilder(256);
         this.calls = new Calls(this, funcs);
+        this.fieldChain = new FieldChain(this, calls);
     }
 
     /** Runs {@code root} (the template named {@code templateName}) with {@code data} as dot and {@code $}. */
@@ -63,6 +64,10 @@ public final class Executor {
         } catch (ExecError e) {
             flushQuietly();
             throw new GoTemplateException(GoTemplateException.Phase.EXECUTE, e.getMessage(), e.getCause());
+        } catch (RuntimeException e) {
+            flushQuietly();
+            ExecError wrapped = errorf("internal error: " + e, e);
+            throw new GoTemplateException(GoTemplateException.Phase.EXECUTE, wrapped.getMessage(), e);
         } catch (StackOverflowError e) {
             flushQuietly();
             throw new GoTemplateException(GoTemplateException.Phase.EXECUTE,
@@ -340,6 +345,6 @@ public final class Executor {
     }
 
     Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, Node[] args, Object fin) {
-        return fieldChain.eval(receiver, n, ident, args, fin, receiver != null && receiver == rangeElement);
+        return fieldChain.eval(dot, receiver, n, ident, args, fin, receiver != null && receiver == rangeElement);
     }
 }

@@ -1,6 +1,7 @@
 package org.confdsl.gotemplate.internal;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import org.confdsl.gotemplate.GoValues;
@@ -13,25 +14,27 @@ import org.confdsl.gotemplate.GoValues;
 final class FieldChain {
 
     private final Executor ex;
+    private final Calls calls;
 
-    FieldChain(Executor executor) {
+    FieldChain(Executor executor, Calls calls) {
         this.ex = executor;
+        this.calls = calls;
     }
 
     /** {@code iface}: the receiver's Go type is {@code interface {}} (an element of a slice or map). */
-    Object eval(Object receiver, Node n, String[] ident, Node[] args, Object fin, boolean iface) {
+    Object eval(Object dot, Object receiver, Node n, String[] ident, Node[] args, Object fin, boolean iface) {
         int last = ident.length - 1;
         for (int i = 0; i < last; i++) {
             boolean fromMap = receiver instanceof Map;
-            receiver = evalField(ident[i], n, null, Executor.NO_FINAL, receiver, iface);
+            receiver = evalField(dot, ident[i], n, null, Executor.NO_FINAL, receiver, iface);
             iface = fromMap;
         }
-        Object v = evalField(ident[last], n, args, fin, receiver, iface);
+        Object v = evalField(dot, ident[last], n, args, fin, receiver, iface);
         return v == Executor.MISSING || v == Executor.NIL_IN_MAP ? null : v;
     }
 
     /** {@code iface}: the receiver came out of a map, so Go's messages name its type {@code interface {}}. */
-    private Object evalField(String name, Node n, Node[] args, Object fin, Object receiver, boolean iface) {
+    private Object evalField(Object dot, String name, Node n, Node[] args, Object fin, Object receiver, boolean iface) {
         if (receiver == null || receiver == Executor.MISSING) {
             return Executor.MISSING;
         }
@@ -50,6 +53,12 @@ final class FieldChain {
             return v;
         }
         Optional<MethodHandle> accessor = Fields.accessor(receiver.getClass(), name);
+        if (hasArgs || accessor.isEmpty()) {
+            Optional<Method> method = Fields.methodWithParameters(receiver.getClass(), name);
+            if (method.isPresent()) {
+                return calls.call(dot, MethodFunc.of(receiver, method.get()), n, args, fin);
+            }
+        }
         if (accessor.isEmpty()) {
             throw ex.errorf("can't evaluate field " + name + " in type " + (iface ? "interface {}" : GoValues.typeName(receiver)));
         }

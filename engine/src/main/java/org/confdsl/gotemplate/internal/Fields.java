@@ -63,6 +63,29 @@ final class Fields {
         return Optional.empty();
     }
 
+    private static final ClassValue<ConcurrentHashMap<String, Optional<Method>>> METHODS = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, Optional<Method>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /**
+     * A public method named exactly {@code name} that takes parameters (Go's method with arguments,
+     * such as time.Time's {@code Format}); empty when there is none.
+     */
+    static Optional<Method> methodWithParameters(Class<?> type, String name) {
+        return METHODS.get(type).computeIfAbsent(name, n -> {
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals(n) && m.getParameterCount() > 0 && !Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType() != void.class && Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+                    return Optional.of(m);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     private static Method publicMethod(Class<?> type, String name) {
         try {
             Method m = type.getMethod(name);
