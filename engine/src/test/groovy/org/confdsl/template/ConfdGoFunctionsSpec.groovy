@@ -90,6 +90,7 @@ class ConfdGoFunctionsSpec extends Specification {
         '{{lookupIP "127.0.0.1"}} {{lookupIPV4 "127.0.0.1"}} {{lookupIPV6 "127.0.0.1"}}' | '[127.0.0.1] [127.0.0.1] []'
         '{{len (lookupSRV "x" "tcp" "invalid.")}}'                     | '0'
         '{{gt (datetime).Year 2000}}'                                  | 'true'
+        '{{(datetime).Format "2006"}}'                                 | String.valueOf(java.time.Year.now().value)
         // numbers
         '{{parseBool "true"}} {{parseBool "0"}} {{parseBool "T"}}'     | 'true false true'
         '{{add 2 3}} {{sub 2 3}} {{mul 4 5}} {{div 7 2}} {{div -7 2}} {{mod 7 3}} {{mod -7 3}}' | '5 -1 20 3 -3 1 -1'
