@@ -28,6 +28,7 @@ public class ResourceSpec extends FileSettingsSpec {
     String prefixValue = "/";
     final List<String> keysValue = new ArrayList<>();
     Optional<String> templateValue = Optional.empty();
+    Optional<org.confdsl.model.TemplateSyntax> syntaxValue = Optional.empty();
     Optional<String> destValue = Optional.empty();
     Optional<CommandDecl> checkValue = Optional.empty();
     Optional<CommandDecl> reloadValue = Optional.empty();
@@ -54,9 +55,34 @@ public class ResourceSpec extends FileSettingsSpec {
         }
     }
 
-    /** The template file, relative to the script. */
+    /**
+     * The template file, relative to the script. A Groovy template ({@code ${}}, {@code <% %>}),
+     * unless the file name ends in {@code .gotmpl} or {@code .go.tmpl}, which are Go templates.
+     */
     public void template(String path) {
         this.templateValue = Optional.of(nonBlank("template", path));
+    }
+
+    /**
+     * The template file with its syntax: {@code template 'cloud.conf.tmpl', syntax: 'go'} is a Go
+     * text/template rendered exactly as confd renders it (confd's functions, and confd's key rules:
+     * {@code keys} select by plain string prefix); {@code syntax: 'groovy'} is the default.
+     */
+    public void template(Map<String, ?> options, String path) {
+        for (String option : options.keySet()) {
+            if (!"syntax".equals(option)) {
+                throw new DslProblem("template takes the option syntax: 'go' or 'groovy', not '" + option + "'");
+            }
+        }
+        Object syntax = options.get("syntax");
+        if (syntax != null) {
+            try {
+                this.syntaxValue = Optional.of(org.confdsl.model.TemplateSyntax.named(syntax.toString()));
+            } catch (IllegalArgumentException e) {
+                throw new DslProblem(e.getMessage());
+            }
+        }
+        template(path);
     }
 
     /** The destination file, absolute or relative to the script. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
-        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class, CompletionCommand.class},
+        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class,
+            CompletionCommand.class, ConfdCommand.class, ConvertCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (or in sync); a daemon stopped by SIGTERM/SIGINT",

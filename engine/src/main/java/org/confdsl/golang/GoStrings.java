@@ -1,4 +1,4 @@
-package org.confdsl.template.internal;
+package org.confdsl.golang;
 
 import java.util.ArrayList;
 import java.util.List;

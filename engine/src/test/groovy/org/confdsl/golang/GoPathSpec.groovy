@@ -1,4 +1,4 @@
-package org.confdsl.template.internal
+package org.confdsl.golang
 
 import spock.lang.Specification
 import spock.lang.Unroll
