@@ -34,14 +34,19 @@ final class Daemon implements AutoCloseable {
 
     /** As above, with extra environment variables (e.g. {@code JAVA_OPTS} to try a JVM setting). */
     static Daemon start(Path launcher, Path script, Path stateDir, Path log, Map<String, String> env) {
+        return start(List.of(launcher.toString(), "run", script.toString(), "--watch", "--sync-only",
+                "--state-dir", stateDir.toString()), log, env);
+    }
+
+    /** Any command line of the program, e.g. a daemon that publishes its status. */
+    static Daemon start(List<String> command, Path log, Map<String, String> env) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString(), "run", script.toString(), "--watch", "--sync-only",
-                    "--state-dir", stateDir.toString()))
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(env);
             return new Daemon(pb.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + launcher, e);
+            throw new UncheckedIOException("cannot start " + command, e);
         }
     }
 
@@ -56,6 +61,23 @@ final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the daemon's CPU time", e);
         }
+    }
+
+    /** The names of the daemon's threads, digits folded ({@code pool-N-thread-N}), with their counts. */
+    java.util.SortedMap<String, Integer> threadNames() {
+        java.util.SortedMap<String, Integer> names = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    names.merge(Files.readString(t.resolve("comm")).strip().replaceAll("\\d+", "N"), 1, Integer::sum);
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the daemon's threads", e);
+        }
+        return names;
     }
 
     /** How many threads the daemon runs now. */

@@ -29,7 +29,7 @@ import org.confdsl.testkit.EtcdProcess;
  */
 public final class StartupBench {
 
-    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final Path work;
     private final String endpoint;

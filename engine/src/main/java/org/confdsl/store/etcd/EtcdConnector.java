@@ -89,6 +89,9 @@ public final class EtcdConnector {
                 .connectTimeout(model.connectTimeout())
                 .keepaliveTime(java.time.Duration.ofSeconds(10))
                 .keepaliveTimeout(java.time.Duration.ofSeconds(3))
+                // Pings only while a call (e.g. the watch stream) is open: etcd answers pings on an
+                // idle connection with GOAWAY "too_many_pings", which drops and rebuilds it.
+                .keepaliveWithoutCalls(false)
                 // jetcd's own retries must not outlive the request deadline the store enforces.
                 .retryMaxDuration(model.requestTimeout());
         model.user().ifPresent(u -> builder.user(bytes(u)).password(bytes(password.orElseThrow())));
