@@ -34,8 +34,31 @@ final class Daemon implements AutoCloseable {
 
     /** As above, with extra environment variables (e.g. {@code JAVA_OPTS} to try a JVM setting). */
     static Daemon start(Path launcher, Path script, Path stateDir, Path log, Map<String, String> env) {
+        warmClassCache(launcher, script, log);
         return start(List.of(launcher.toString(), "run", script.toString(), "--watch", "--sync-only",
                 "--state-dir", stateDir.toString()), log, env);
+    }
+
+    /**
+     * Runs {@code confdsl check SCRIPT} once, which compiles the script and its templates into the
+     * class cache: the daemon then starts as it does on a host that ran it before, without
+     * Groovy's compiler (whose parser also keeps two cache-cleaning threads).
+     */
+    static void warmClassCache(Path launcher, Path script, Path log) {
+        try {
+            Process p = new ProcessBuilder(List.of(launcher.toString(), "check", script.toString()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("confdsl check " + script + " took longer than 5 minutes");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + launcher, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Any command line of the program, e.g. a daemon that publishes its status. */

@@ -30,6 +30,7 @@ public final class IdleBench {
                 Client client = Client.builder().endpoints(etcd.clientUrl()).build()) {
             DaemonSetup setup = new DaemonSetup(work, client.getKVClient(), etcd.clientUrl());
             Path script = setup.small();
+            Daemon.warmClassCache(launcher, script, work.resolve("check.log"));
             measure("--sync-only (no status entry)", setup, seconds, List.of(launcher.toString(), "run", script.toString(),
                     "--watch", "--sync-only", "--state-dir", work.resolve("state-1").toString()), work.resolve("d1.log"));
             WatchBenchFiles.deleteTree(work.resolve("out"));
