@@ -103,15 +103,24 @@ if command -v etcd >/dev/null; then
     cat "$work/etcd.log" >&2
   else
     ep="http://127.0.0.1:$client"
+    # A loaded machine can take seconds for etcd's first write: wait until one succeeds.
+    if command -v etcdctl >/dev/null; then
+      for _ in $(seq 60); do
+        ETCDCTL_API=3 etcdctl --endpoints "$ep" --command-timeout=5s put /confdsl-training/ready 1 >/dev/null 2>&1 && break
+        sleep 0.5
+      done
+    fi
+    # Generous timeouts: a slow answer must not fail the training on a busy machine.
+    to="--endpoints $ep --timeout 60s"
     cat >> "$cmds" <<CMDS
-keys put /cloud/subdomain cloud --endpoints $ep
-keys put /cloud/upstream/backend_a 127.0.0.1:1337 --endpoints $ep
-keys put /cloud/upstream/backend_b 127.0.0.1:1338 --endpoints $ep
-keys ls /cloud --endpoints $ep
-keys get /cloud/subdomain --endpoints $ep
-watch $work/etcd/out/cloud.conf run $work/etcd/etcd_upstreams.groovy --watch --endpoints $ep --state-dir $work/state-etcd
-run $work/etcd/etcd_upstreams.groovy --once --endpoints $ep --state-dir $work/state-etcd
-run $work/etcd/etcd_upstreams.groovy --once --noop --endpoints $ep --state-dir $work/state-etcd
+keys put /cloud/subdomain cloud $to
+keys put /cloud/upstream/backend_a 127.0.0.1:1337 $to
+keys put /cloud/upstream/backend_b 127.0.0.1:1338 $to
+keys ls /cloud $to
+keys get /cloud/subdomain $to
+watch $work/etcd/out/cloud.conf run $work/etcd/etcd_upstreams.groovy --watch $to --state-dir $work/state-etcd
+run $work/etcd/etcd_upstreams.groovy --once $to --state-dir $work/state-etcd
+run $work/etcd/etcd_upstreams.groovy --once --noop $to --state-dir $work/state-etcd
 CMDS
   fi
 else

@@ -60,7 +60,7 @@ final class DaemonSetup {
     }
 
     void put(String key, String value) throws Exception {
-        kv.put(bytes(key), bytes(value)).get(10, TimeUnit.SECONDS);
+        kv.put(bytes(key), bytes(value)).get(60, TimeUnit.SECONDS); // generous: a loaded machine's etcd can stall
     }
 
     Path script(String name, String template) throws IOException {

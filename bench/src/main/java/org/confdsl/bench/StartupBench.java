@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.confdsl.store.EtcdStore;
-import org.confdsl.model.StoreModel;
+import io.etcd.jetcd.Client;
 import org.confdsl.testkit.EtcdProcess;
 
 /**
@@ -48,9 +47,10 @@ public final class StartupBench {
         Path shm = Path.of("/dev/shm");
         Path etcdParent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
         try (EtcdProcess etcd = EtcdProcess.start(List.of(), etcdParent);
-                EtcdStore store = EtcdStore.open(StoreModel.Etcd.of(List.of(etcd.clientUrl())))) {
-            store.put("/cloud/subdomain", "cloud");
-            store.put("/cloud/upstream/a", "127.0.0.1:1337");
+                Client client = Client.builder().endpoints(etcd.clientUrl()).build()) {
+            DaemonSetup keys = new DaemonSetup(work, client.getKVClient(), etcd.clientUrl());
+            keys.put("/cloud/subdomain", "cloud");
+            keys.put("/cloud/upstream/a", "127.0.0.1:1337");
             StartupBench bench = new StartupBench(work, etcd.clientUrl());
             bench.prepare(root);
             bench.run(variants, rounds);
