@@ -32,7 +32,7 @@ public final class WatchBench {
     /** A pause between lone changes, so that each one meets an idle daemon. */
     private static final long SPACING_MS = 20;
     private static final int BURST = 200;
-    private static final int WARM_UP = 200;
+    private static final int WARM_UP = 500;
 
     private final Path launcher;
     private final Path work;
