@@ -47,7 +47,7 @@ public final class ScaleBench {
         Path work = Files.createTempDirectory("confdsl-scale-");
         Path shm = Path.of("/dev/shm");
         Path etcdParent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-        try (EtcdProcess etcd = EtcdProcess.start(List.of("--quota-backend-bytes", "4294967296", "--max-request-bytes", "10485760"),
+        try (EtcdProcess etcd = EtcdProcess.start(List.of("--quota-backend-bytes", "4294967296", "--max-request-bytes", "10485760", "--max-txn-ops", "2000"),
                 etcdParent);
                 Client client = Client.builder().endpoints(etcd.clientUrl()).maxInboundMessageSize(256 * 1024 * 1024).build()) {
             KV kv = client.getKVClient();
