@@ -85,9 +85,10 @@ public final class MemoryBench {
     private static String measure(Path launcher, Path work, DaemonSetup setup, Path script, String name, String key,
             Map<String, String> env, int run) throws Exception {
         WatchBenchFiles.deleteTree(work.resolve("out"));
+        setup.put("/" + name + "/" + key, "start" + run); // a value no earlier run left behind
         try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state-" + run), work.resolve("daemon-" + run + ".log"), env);
                 FileAwaiter file = setup.awaiter(name)) {
-            file.await(name.equals("big") ? "marker=m0" : "e=v0", Duration.ofSeconds(120));
+            file.await(key + "=start" + run + "\n", Duration.ofSeconds(120));
             for (int i = 1; i <= 150; i++) {
                 setup.put("/" + name + "/" + key, "x" + run + "-" + i);
                 file.await(key + "=x" + run + "-" + i + "\n", WAIT);
