@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * is back. One thread tries a TCP connection to the endpoints (cheap: no TLS, no auth, no gRPC):
  * every {@link #DEFAULT_INTERVAL} while etcd is unreachable or {@linkplain #suspect() suspected},
  * but only every {@link #IDLE_INTERVAL} while all is well, so that an idle daemon is idle (a
- * broken watch stream, a failed request or a gRPC keepalive that times out calls
+ * broken watch stream, which is also what a gRPC keepalive that times out causes, calls
  * {@link #suspect()}, which probes at once). Losing every endpoint is logged once at WARN; when
  * one answers again, {@code onBack} is asked to reconnect (it returns false to be asked again on
  * the next tick, e.g. while etcd accepts connections but does not serve yet), and its success
@@ -69,7 +69,7 @@ public final class ConnectionMonitor implements AutoCloseable {
     }
 
     /**
-     * Something went wrong talking to etcd (a watch stream broke, a request failed): probe now,
+     * Something went wrong talking to etcd (a watch stream broke): probe now,
      * and every {@link #DEFAULT_INTERVAL} for a while, instead of waiting for the idle tick.
      */
     public void suspect() {
