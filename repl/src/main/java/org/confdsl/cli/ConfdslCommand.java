@@ -1,9 +1,5 @@
 package org.confdsl.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -47,14 +43,8 @@ final class ConfdslCommand implements Runnable {
     /** Reads the version Maven wrote into the jar. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = ConfdslCommand.class.getResourceAsStream("/confdsl-version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"confdsl " + p.getProperty("version", "(development build)")};
+        public String[] getVersion() {
+            return new String[] {ProgramVersion.line()};
         }
     }
 }
