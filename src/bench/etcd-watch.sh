@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# The watch daemon's figures against a real etcd on loopback (issue: etcd live):
-#   1. put -> destination written, 2 keys, --sync-only: p50, p99
-#   2. the same with a 10,000-key prefix
-#   3. 200 back-to-back puts: renders, and time from the last put to the final state on disk
-#   4. the daemon's RSS at start, after 1,000 changes, after 30 s idle
+# Goal 1, latency without a fixed window: the watch daemon against a real etcd on loopback (data
+# on tmpfs), the real program (./confdsl run --watch --sync-only) in its own process:
+#   0. etcd's own put round trip, for scale
+#   1. put sent / acknowledged -> destination written, 5 keys: p50, p90, p99; daemon CPU per change
+#   2. the same with a 10,000-key prefix rendered in full; RSS
+#   3. bursts of 200 puts (one after the other, and pipelined): renders, last ack -> final state on disk
+#   4. the daemon's RSS and threads
 # Usage: src/bench/etcd-watch.sh [changes]   (default 200; needs etcd: apt-get install -y etcd-server)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$here"
-mvn -B -q -ntp -Dstyle.color=never -DskipTests install >&2
-"$here/confdsl" --version >/dev/null
-exec java -Dconfdsl.launcher="$here/confdsl" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  org.confdsl.bench.WatchBench "$@"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_java WatchBench "$@"

@@ -20,7 +20,7 @@ final class Stats {
 
     @Override
     public String toString() {
-        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d changes",
-                percentileMs(50), percentileMs(99), percentileMs(100), sorted.length);
+        return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms over %d changes",
+                percentileMs(50), percentileMs(90), percentileMs(99), percentileMs(100), sorted.length);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -28,8 +29,10 @@ import org.confdsl.testkit.EtcdProcess;
 public final class WatchBench {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Longer than the default quiet time (50 ms), so each change is a lone change, not a burst. */
-    private static final long SPACING_MS = 60;
+    /** A pause between lone changes, so that each one meets an idle daemon. */
+    private static final long SPACING_MS = 20;
+    private static final int BURST = 200;
+    private static final int WARM_UP = 500;
 
     private final Path launcher;
     private final Path work;
@@ -72,40 +75,61 @@ public final class WatchBench {
         report("0. etcd put round trip (jetcd, loopback)", new Stats(samples).toString().replace("changes", "puts"));
     }
 
-    /** Two keys: latency of lone changes, a burst, and the daemon's memory. */
+    /** Five keys: latency and CPU of lone changes, bursts, and the daemon's memory. */
     private void small(int changes) throws Exception {
-        put("/small/a", "v0");
-        put("/small/b", "v0");
-        Path script = script("small", "a=${getv('/a')}\nb=${getv('/b')}\n");
+        String[] keys = {"a", "b", "c", "d", "e"};
+        StringBuilder template = new StringBuilder();
+        for (String k : keys) {
+            put("/small/" + k, "v0");
+            template.append(k).append("=${getv('/").append(k).append("')}\n");
+        }
+        Path script = script("small", template.toString());
         Path dest = work.resolve("out/small.conf");
         try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state-small"), work.resolve("small.log"));
                 FileAwaiter file = awaiter(dest)) {
-            file.await("a=v0", Duration.ofSeconds(60));
+            file.await("e=v0", Duration.ofSeconds(60));
             long rssStart = daemon.rssKib();
 
-            latency("1. put sent -> destination written, 2 keys, --sync-only", changes, file,
-                    i -> i % 2 == 0 ? "/small/a" : "/small/b", i -> "v" + i, i -> "=v" + i + "\n");
+            long cpu0 = daemon.cpuMillis();
+            latency("1. put sent -> destination written, 5 keys, --sync-only", changes, file,
+                    i -> "/small/" + keys[i % keys.length], i -> "v" + i);
+            long cpu1 = daemon.cpuMillis();
+            report("   daemon CPU per change", String.format("%.2f ms (%d ms over %d changes, idle time between them included)",
+                    (cpu1 - cpu0) / (double) changes, cpu1 - cpu0, changes));
 
             int before = daemon.updates();
-            long lastPut = 0;
-            for (int i = 1; i <= 200; i++) {
+            long lastAck = 0;
+            for (int i = 1; i <= BURST; i++) {
                 put("/small/a", "burst" + i);
-                lastPut = System.nanoTime();
+                lastAck = System.nanoTime();
             }
-            long settled = file.await("a=burst200\n", WAIT);
-            TimeUnit.SECONDS.sleep(2); // longer than the default maximum wait (1 s): count any late render too
-            report("3. 200 back-to-back puts", String.format("%d renders, final state on disk %.1f ms after the last put",
-                    daemon.updates() - before, (settled - lastPut) / 1e6));
+            long settled = file.await("a=burst" + BURST + "\n", WAIT);
+            TimeUnit.MILLISECONDS.sleep(500); // count any late render too
+            report("3. " + BURST + " puts one after the other (each acknowledged)", String.format(
+                    "%d renders, final state on disk %.1f ms after the last put was acknowledged",
+                    daemon.updates() - before, Math.max(0, settled - lastAck) / 1e6));
+
+            before = daemon.updates();
+            List<CompletableFuture<?>> inFlight = new ArrayList<>();
+            for (int i = 1; i <= BURST; i++) {
+                inFlight.add(kv.put(bytes("/small/b"), bytes("pipelined" + i)));
+            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            long allAcked = System.nanoTime();
+            // Puts in flight together may be applied in any order: the final state is etcd's.
+            String last = kv.get(bytes("/small/b")).get(10, TimeUnit.SECONDS).getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
+            settled = file.await("b=" + last + "\n", WAIT);
+            TimeUnit.MILLISECONDS.sleep(500);
+            report("   " + BURST + " puts sent at once (pipelined)", String.format(
+                    "%d renders, final state on disk %.1f ms after the last put was acknowledged",
+                    daemon.updates() - before, Math.max(0, settled - allAcked) / 1e6));
 
             for (int i = 1; i <= 1000; i++) {
                 put(i % 2 == 0 ? "/small/a" : "/small/b", "rss" + i);
             }
             file.await("a=rss1000\n", WAIT);
-            long rssAfter = daemon.rssKib();
-            TimeUnit.SECONDS.sleep(30);
-            long rssIdle = daemon.rssKib();
-            report("4. watch daemon RSS", String.format("%d MB at start, %d MB after 1,000 changes, %d MB after 30 s idle",
-                    rssStart / 1024, rssAfter / 1024, rssIdle / 1024));
+            report("4. watch daemon RSS, 5 keys", String.format("%d MB at start, %d MB after 1,000 more changes; %d threads",
+                    rssStart / 1024, daemon.rssKib() / 1024, daemon.threads()));
         }
     }
 
@@ -126,24 +150,29 @@ public final class WatchBench {
                 FileAwaiter file = awaiter(dest)) {
             file.await("marker=m0\n", Duration.ofSeconds(60));
             latency("2. put sent -> destination written, 10,000-key prefix", changes, file,
-                    i -> "/big/marker", i -> "m" + i, i -> "marker=m" + i + "\n");
-            report("   daemon RSS with 10,000 keys", daemon.rssKib() / 1024 + " MB");
+                    i -> "/big/marker", i -> "m" + i);
+            report("   daemon RSS with 10,000 keys", daemon.rssKib() / 1024 + " MB, " + daemon.threads() + " threads");
         }
     }
 
     /**
-     * {@code changes} lone changes (spaced past the quiet time): put change i, wait until the file
+     * {@code changes} lone changes (a short pause between them): put change i, wait until the file
      * holds its marker; reports the time from sending the put and from its acknowledgement.
      */
-    private void latency(String what, int changes, FileAwaiter file, IntFunction<String> key, IntFunction<String> value,
-            IntFunction<String> marker) throws Exception {
+    private void latency(String what, int changes, FileAwaiter file, IntFunction<String> key, IntFunction<String> value)
+            throws Exception {
+        // Warm-up, not measured: the JIT compiles the change path first, as in a daemon that ran a while.
+        for (int i = 1; i <= WARM_UP; i++) {
+            put(key.apply(i), "warm" + i);
+            file.await("=warm" + i + "\n", WAIT);
+        }
         long[] sent = new long[changes];
         long[] acknowledged = new long[changes];
         for (int i = 1; i <= changes; i++) {
             long t0 = System.nanoTime();
             put(key.apply(i), value.apply(i));
             long acked = System.nanoTime();
-            long written = file.await(marker.apply(i), WAIT);
+            long written = file.await("=" + value.apply(i) + "\n", WAIT);
             sent[i - 1] = written - t0;
             acknowledged[i - 1] = Math.max(0, written - acked);
             TimeUnit.MILLISECONDS.sleep(SPACING_MS);

@@ -16,7 +16,7 @@ import org.confdsl.model.TaskSteps;
 
 /**
  * The base class of every confdsl script: its top-level words are {@code store}, {@code file},
- * {@code etcd}, {@code memory}, {@code defaults}, {@code resource}, {@code hosts} and {@code task}. Running a script only records what it
+ * {@code etcd}, {@code memory}, {@code defaults}, {@code resource}, {@code hosts}, {@code confd} and {@code task}. Running a script only records what it
  * declares (see {@link DslLoader}); nothing is read, written or started.
  */
 public abstract class ConfdslScript extends Script {
@@ -150,6 +150,17 @@ public abstract class ConfdslScript extends Script {
     /** {@link #task(String, Closure)} for Java callers; the body takes any number of arguments. */
     public void task(String name, TaskBody body) {
         recorder().newTask(name, line -> new TaskSpec(name, line, 0, Integer.MAX_VALUE, body));
+    }
+
+    /**
+     * Adds the template resources of a confd directory ({@code conf.d/*.toml} with Go templates
+     * under {@code templates/}) to the script, rendered exactly as confd renders them, so a script
+     * can add tasks and status to an existing confd setup: {@code confd '/etc/confd'}. The path is
+     * relative to the script; each resource is named by its TOML file ({@code conf.d/cloud.toml} is
+     * {@code cloud}).
+     */
+    public void confd(String dir) {
+        recorder().confd(recorder().resolve(FileSettingsSpec.nonBlank("confd", dir)));
     }
 
     /** The script's own directory, which relative paths start from. */

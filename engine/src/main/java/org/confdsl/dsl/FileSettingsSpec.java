@@ -100,7 +100,8 @@ public abstract class FileSettingsSpec {
 
     /**
      * In watch mode, how long a burst of changes may delay a render: render once no change came
-     * for {@code quiet}, and at the latest {@code max} after the first change. Default 50ms, 1s.
+     * for {@code quiet}, and at the latest {@code max} after the first change. Default: no window,
+     * a change renders as soon as the resource's previous render, check and reload are done.
      */
     public void wait(String quiet, String max) {
         Duration q = parseDuration(quiet);

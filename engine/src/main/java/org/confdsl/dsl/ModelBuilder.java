@@ -15,6 +15,7 @@ import org.confdsl.model.EngineModel;
 import org.confdsl.model.RenderLimits;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.StoreModel;
+import org.confdsl.model.TemplateSyntax;
 
 /**
  * Layers what a script recorded into the immutable model: built-in defaults, then the
@@ -30,12 +31,14 @@ final class ModelBuilder {
 
     static EngineModel build(Path script, ScriptRecorder recorded) {
         StoreModel store = recorded.store().orElseGet(() -> new StoreModel.File(recorded.resolve(DEFAULT_KEY_FILE)));
-        if (recorded.resources().isEmpty()) {
+        List<ResourceModel> imported = ConfdImports.resources(recorded.confdImports());
+        if (recorded.resources().isEmpty() && imported.isEmpty()) {
             throw new DslProblem("the script declares no resource; add one, e.g. resource('app') { template 'app.tmpl'; dest 'out/app.conf' }", 0);
         }
-        List<ResourceModel> resources = recorded.resources().stream()
+        List<ResourceModel> resources = new java.util.ArrayList<>(recorded.resources().stream()
                 .map(r -> resource(r, recorded.defaults(), recorded))
-                .toList();
+                .toList());
+        ConfdImports.addAll(resources, imported, recorded.confdImports());
         return new EngineModel(script, store, resources, recorded.tasks().stream().map(TaskSpec::build).toList(), recorded.hosts());
     }
 
@@ -52,6 +55,10 @@ final class ModelBuilder {
                 where + " has no dest; add e.g. dest '/etc/nginx/conf.d/" + r.name + ".conf'", r.line)));
         if (Files.isDirectory(dest)) {
             throw new DslProblem(where + ": dest " + dest + " is a directory; name the file, e.g. dest '" + dest.resolve(r.name + ".conf") + "'", r.line);
+        }
+        TemplateSyntax syntax = r.syntaxValue.orElseGet(() -> TemplateSyntax.ofFileName(templateName));
+        if (syntax == TemplateSyntax.GROOVY) {
+            GoLookingTemplate.warnIfSo(template, templateName, where);
         }
         Duration timeout = r.timeoutValue.or(() -> d.timeoutValue).orElse(CommandSpec.DEFAULT_TIMEOUT);
         OptionalInt mode = r.modeValue.isPresent() ? r.modeValue : d.modeValue;
@@ -76,6 +83,7 @@ final class ModelBuilder {
                 new RenderLimits(
                         r.renderTimeoutValue.or(() -> d.renderTimeoutValue).orElse(RenderLimits.DEFAULT.timeout()),
                         r.renderMaxSizeValue.or(() -> d.renderMaxSizeValue).orElse(RenderLimits.DEFAULT.maxBytes())),
-                r.validateValue);
+                r.validateValue,
+                syntax);
     }
 }

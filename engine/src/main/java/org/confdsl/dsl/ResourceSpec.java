@@ -28,6 +28,7 @@ public class ResourceSpec extends FileSettingsSpec {
     String prefixValue = "/";
     final List<String> keysValue = new ArrayList<>();
     Optional<String> templateValue = Optional.empty();
+    Optional<org.confdsl.model.TemplateSyntax> syntaxValue = Optional.empty();
     Optional<String> destValue = Optional.empty();
     Optional<CommandDecl> checkValue = Optional.empty();
     Optional<CommandDecl> reloadValue = Optional.empty();
@@ -54,9 +55,34 @@ public class ResourceSpec extends FileSettingsSpec {
         }
     }
 
-    /** The template file, relative to the script. */
+    /**
+     * The template file, relative to the script. A Groovy template ({@code ${}}, {@code <% %>}),
+     * unless the file name ends in {@code .gotmpl} or {@code .go.tmpl}, which are Go templates.
+     */
     public void template(String path) {
         this.templateValue = Optional.of(nonBlank("template", path));
+    }
+
+    /**
+     * The template file with its syntax: {@code template 'cloud.conf.tmpl', syntax: 'go'} is a Go
+     * text/template rendered exactly as confd renders it (confd's functions, and confd's key rules:
+     * {@code keys} select by plain string prefix); {@code syntax: 'groovy'} is the default.
+     */
+    public void template(Map<String, ?> options, String path) {
+        for (String option : options.keySet()) {
+            if (!"syntax".equals(option)) {
+                throw new DslProblem("template takes the option syntax: 'go' or 'groovy', not '" + option + "'");
+            }
+        }
+        Object syntax = options.get("syntax");
+        if (syntax != null) {
+            try {
+                this.syntaxValue = Optional.of(org.confdsl.model.TemplateSyntax.named(syntax.toString()));
+            } catch (IllegalArgumentException e) {
+                throw new DslProblem(e.getMessage());
+            }
+        }
+        template(path);
     }
 
     /** The destination file, absolute or relative to the script. */
@@ -100,6 +126,36 @@ public class ResourceSpec extends FileSettingsSpec {
     public void reload(Map<String, ?> options, String command) {
         this.reloadValue = Optional.of(CommandDecl.of("reload", options, command, RELOAD_OPTIONS));
     }
+
+    /**
+     * In exec mode ({@code confdsl run SCRIPT --exec 'nginx -g "daemon off;"'}): reload by sending
+     * a signal to the service confdsl runs as its child, {@code reload signal: 'HUP'}. Signals:
+     * HUP, USR1, USR2, WINCH, QUIT, TERM, INT; {@code timeout:} as for a command. Without
+     * {@code --exec} the reload fails, saying so.
+     */
+    public void reload(Map<String, ?> options) {
+        Object signal = options.get("signal");
+        if (signal == null) {
+            throw new DslProblem("reload needs a command, e.g. reload 'nginx -s reload', or a signal for the --exec child, e.g. reload signal: 'HUP'");
+        }
+        String name = String.valueOf(signal).toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+        if (!SIGNALS.contains(name)) {
+            throw new DslProblem("reload signal: '" + signal + "' is not a signal confdsl sends; write one of " + String.join(", ", SIGNALS));
+        }
+        Map<String, Object> rest = new java.util.HashMap<>(options);
+        rest.remove("signal");
+        // The shell's built-in kill: present in every image that has /bin/sh, unlike /bin/kill.
+        // "$0" is the child's pid; "-" before the child started (it will read the rendered files
+        // anyway), empty without --exec.
+        List<String> argv = List.of("/bin/sh", "-c", "case \"$0\" in '') echo 'reload signal: needs confdsl run --exec' >&2; exit 1;; "
+                + "-) exit 0;; esac; kill -s " + name + " \"$0\"", "{{." + EXEC_PID + "}}");
+        this.reloadValue = Optional.of(CommandDecl.of("reload", rest, argv, Set.of("timeout")));
+    }
+
+    /** The placeholder the program fills with its --exec child's pid ({@code -} before it started, empty without --exec). */
+    public static final String EXEC_PID = "execpid";
+
+    private static final List<String> SIGNALS = List.of("HUP", "USR1", "USR2", "WINCH", "QUIT", "TERM", "INT");
 
     /** The reload command as an explicit argument list. */
     public void reload(List<String> argv) {

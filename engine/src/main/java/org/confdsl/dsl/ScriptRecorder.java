@@ -30,6 +30,7 @@ final class ScriptRecorder {
     private final List<TaskSpec> tasks = new ArrayList<>();
     private final List<String> hosts = new ArrayList<>();
     private int hostsLine;
+    private final List<ConfdImport> confdImports = new ArrayList<>();
     private String block = "";
     private Object blockSpec;
 
@@ -109,6 +110,21 @@ final class ScriptRecorder {
 
     List<String> hosts() {
         return hosts;
+    }
+
+    /** A confd directory whose template resources join the script's, and the line that named it. */
+    record ConfdImport(Path dir, int line) {
+    }
+
+    void confd(Path dir) {
+        if (!block.isEmpty()) {
+            throw new DslProblem("confd cannot be used inside " + block + "; write confd '/etc/confd' at the top level of the script");
+        }
+        confdImports.add(new ConfdImport(dir, ScriptLines.current(scriptName)));
+    }
+
+    List<ConfdImport> confdImports() {
+        return confdImports;
     }
 
     List<TaskSpec> tasks() {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>The cache is a directory named by the system property {@value #CACHE_PROPERTY} (the
  * {@code ./confdsl} launcher sets it beside the jar and empties it whenever the jar is rebuilt);
  * without it every call compiles. An entry is keyed by a SHA-256 of the kind of source, its file
- * name and its text, so an edited script or template is simply a new entry. A cache that cannot
+ * name, its text and the running Java version (Groovy emits bytecode for the JVM it runs on, so a
+ * JDK 25 entry would not load on JDK 17), so an edited script or template is simply a new entry. A cache that cannot
  * be read or written is ignored: compiling is always a correct fallback.
  *
  * <p>Every source is compiled with the same guards, whatever configuration the caller gives:
@@ -49,6 +50,7 @@ public final class GroovyCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroovyCompiler.class);
     private static final String INDEX = "classes.txt";
+    private static final String JAVA_VERSION = Integer.toString(Runtime.version().feature());
 
     /** The guards every compile adds, with their version; part of the cache key. */
     static final String GUARDS = "ThreadInterrupt+ForbiddenCalls-" + ForbiddenCalls.VERSION;
@@ -107,7 +109,7 @@ public final class GroovyCompiler {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(GUARDS, kind, fileName, source)) {
+            for (String part : List.of(GUARDS, kind, fileName, source, JAVA_VERSION)) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -26,6 +26,7 @@ import java.util.OptionalInt;
  * @param line the script line that declared the resource, for messages
  * @param render how long a render may run and how large it may grow
  * @param validate what values the template may read ({@code validate '/upstream/*', ~/regex/}); empty for no rule
+ * @param syntax the template's language; {@link TemplateSyntax#GO} also selects keys by confd's rules
  */
 public record ResourceModel(
         String name,
@@ -43,7 +44,8 @@ public record ResourceModel(
         Debounce debounce,
         int line,
         RenderLimits render,
-        List<ValueRule> validate) {
+        List<ValueRule> validate,
+        TemplateSyntax syntax) {
 
     public ResourceModel {
         Objects.requireNonNull(name, "name");
@@ -59,19 +61,44 @@ public record ResourceModel(
         Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(render, "render");
         validate = List.copyOf(validate);
+        Objects.requireNonNull(syntax, "syntax");
     }
 
-    /** A resource with the default {@link RenderLimits} and no {@code validate} rules. */
+    /** A resource with a Groovy template (the DSL's default), the default {@link RenderLimits} and no {@code validate} rules. */
     public ResourceModel(String name, String prefix, List<String> keys, Path template, Path dest, OptionalInt mode,
             Optional<String> owner, Optional<String> group, Optional<CommandSpec> check, boolean checkInPlace,
             Optional<CommandSpec> reload, boolean mkdirs, Debounce debounce, int line) {
         this(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload, mkdirs, debounce, line,
-                RenderLimits.DEFAULT, List.of());
+                RenderLimits.DEFAULT, List.of(), TemplateSyntax.GROOVY);
     }
 
-    /** The absolute key prefixes this resource reads: {@code prefix + key} for each key. */
+    /** The same resource with another template syntax. */
+    public ResourceModel withSyntax(TemplateSyntax other) {
+        return new ResourceModel(name, prefix, keys, template, dest, mode, owner, group, check, checkInPlace, reload,
+                mkdirs, debounce, line, render, validate, other);
+    }
+
+    /**
+     * The absolute key prefixes (key-boundary aware, as the stores read them) this resource reads:
+     * {@code prefix + key} for each key. A {@link TemplateSyntax#GO} resource selects by plain string
+     * prefix as confd does ({@code /app} also loads {@code /apple}), so it reads the directory that
+     * holds each {@code prefix + key} and its template sees only what confd's would.
+     */
     public List<String> watchedPrefixes() {
+        if (syntax == TemplateSyntax.GO) {
+            return confdKeys().stream().map(ResourceModel::parentOf).distinct().toList();
+        }
         return keys.stream().map(this::absoluteKey).distinct().toList();
+    }
+
+    /** confd's selection: {@code path.Join(prefix, key)} for each key, matched as plain string prefixes. */
+    public List<String> confdKeys() {
+        return keys.stream().map(k -> "/".equals(prefix) ? k : ("/".equals(k) ? prefix : prefix + k)).distinct().toList();
+    }
+
+    private static String parentOf(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash <= 0 ? "/" : key.substring(0, slash);
     }
 
     /** {@code key} (relative to the prefix) as an absolute key in the store. */

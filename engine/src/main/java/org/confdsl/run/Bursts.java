@@ -8,11 +8,13 @@ import java.util.Map;
 import org.confdsl.model.Debounce;
 
 /**
- * When each changed resource is due for a render. A change that comes after a quiet spell is
- * rendered at once (leading edge: a lone change costs no waiting); changes that follow it
- * within the quiet time form a burst, rendered once when the burst settles or at its maximum
- * (trailing edge). A burst of any size so costs at most two renders, and the last one sees the
- * final state. Not thread-safe: the watch loop calls it under its lock. Times are nanoTime.
+ * When each changed resource is due for a render. Without a {@code wait} (quiet time zero, the
+ * default) every change is due at once; the changes that come while the watch loop is busy
+ * rendering, checking or reloading stay one pending entry, so they cost one render when it is
+ * done (natural batching), from the newest state. With a {@code wait}, a change that comes after
+ * a quiet spell is rendered at once (leading edge); changes that follow it within the quiet time
+ * form a burst, rendered once when the burst settles or at its maximum (trailing edge). Not
+ * thread-safe: the watch loop calls it under its lock. Times are nanoTime.
  */
 final class Bursts {
 

@@ -25,11 +25,18 @@ public final class Engine {
     private final EngineModel model;
     private final KeyValueStore store;
     private final ResourcePass pass;
+    private final Syncer syncer;
 
     public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
+        this(model, store, renderer, syncer, EngineEvents.NONE);
+    }
+
+    /** An engine that reports its work to {@code events} (the program's logs, metrics, signals). */
+    public Engine(EngineModel model, KeyValueStore store, TemplateRenderer renderer, Syncer syncer, EngineEvents events) {
         this.model = model;
         this.store = store;
-        this.pass = new ResourcePass(store, renderer, syncer);
+        this.syncer = syncer;
+        this.pass = new ResourcePass(store, renderer, syncer, events);
     }
 
     /** The script's model. */
@@ -66,12 +73,23 @@ public final class Engine {
      * store is logged and the next pass tries again.
      */
     public void interval(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
+        claimDestinations(options);
+        try {
+            intervalLoop(every, options, listener);
+        } finally {
+            syncer.release();
+        }
+    }
+
+    private void intervalLoop(Duration every, SyncOptions options, Consumer<SyncResult> listener) throws InterruptedException {
         StoreTrouble trouble = new StoreTrouble();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 once(options, listener);
                 trouble.readable(store.describe());
+                pass.events().storeReadable(true);
             } catch (StoreException e) {
+                pass.events().storeReadable(false);
                 trouble.failed(e, "next try every " + Durations.format(every));
             }
             TimeUnit.NANOSECONDS.sleep(every.toNanos());
@@ -86,6 +104,22 @@ public final class Engine {
      */
     public void watch(SyncOptions options, Consumer<SyncResult> listener, Duration reconcile)
             throws InterruptedException {
-        new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        claimDestinations(options);
+        try {
+            new WatchLoop(model, store, pass, options, listener, reconcile).run();
+        } finally {
+            syncer.release();
+        }
+    }
+
+    /**
+     * A daemon holds its destinations for its life, recovering each first.
+     *
+     * @throws org.confdsl.sync.recovery.DestinationLockedException when another process writes one
+     */
+    private void claimDestinations(SyncOptions options) {
+        if (!options.noop()) {
+            syncer.claim(model.resources());
+        }
     }
 }

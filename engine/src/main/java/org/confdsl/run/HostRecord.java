@@ -35,9 +35,16 @@ public record HostRecord(String host, List<String> resources, String script, Ins
         Objects.requireNonNull(user, "user");
     }
 
-    /** {@code /confdsl/hosts/<host>}. */
+    /** The last part of a record's key: the record lives under its host's own directory. */
+    static final String LEAF = "/registered";
+
+    /**
+     * {@code /confdsl/hosts/<host>/registered}: below {@code /confdsl/hosts/<host>/}, so the grant
+     * that lets a host write its own keys (with the trailing slash) covers it and nothing of
+     * another host (see the README's Permissions).
+     */
     public static String key(String host) {
-        return PREFIX + "/" + host;
+        return PREFIX + "/" + host + LEAF;
     }
 
     /** The record's key. */
@@ -59,7 +66,8 @@ public record HostRecord(String host, List<String> resources, String script, Ins
 
     /** The record stored at {@code key}, if the key and JSON are a host record's. */
     public static Optional<HostRecord> parse(String key, String json) {
-        if (!key.startsWith(PREFIX + "/") || key.indexOf('/', PREFIX.length() + 1) >= 0) {
+        if (!key.startsWith(PREFIX + "/") || !key.endsWith(LEAF)
+                || key.indexOf('/', PREFIX.length() + 1) != key.length() - LEAF.length()) {
             return Optional.empty();
         }
         try {
@@ -69,7 +77,7 @@ public record HostRecord(String host, List<String> resources, String script, Ins
             List<String> resources = new ArrayList<>();
             list.forEach(r -> resources.add(String.valueOf(r)));
             Object user = map.get("user");
-            return Optional.of(new HostRecord(key.substring(PREFIX.length() + 1), resources, String.valueOf(map.get("script")),
+            return Optional.of(new HostRecord(key.substring(PREFIX.length() + 1, key.length() - LEAF.length()), resources, String.valueOf(map.get("script")),
                     Instant.parse(String.valueOf(map.get("registered"))), user == null ? "" : String.valueOf(user)));
         } catch (RuntimeException e) {
             return Optional.empty(); // someone else's key under our prefix: not a host

@@ -1,5 +1,6 @@
 package org.confdsl.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,11 +25,23 @@ public final class ResourcePass {
     private final KeyValueStore store;
     private final TemplateRenderer renderer;
     private final Syncer syncer;
+    private final EngineEvents events;
 
     public ResourcePass(KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
+        this(store, renderer, syncer, EngineEvents.NONE);
+    }
+
+    /** A pass that tells {@code events} when each resource starts and ends. */
+    public ResourcePass(KeyValueStore store, TemplateRenderer renderer, Syncer syncer, EngineEvents events) {
         this.store = store;
         this.renderer = renderer;
         this.syncer = syncer;
+        this.events = events;
+    }
+
+    /** Where this pass reports what it does. */
+    EngineEvents events() {
+        return events;
     }
 
     /**
@@ -55,9 +68,12 @@ public final class ResourcePass {
             Consumer<SyncResult> listener) {
         List<SyncResult> results = new ArrayList<>();
         for (ResourceModel resource : resources) {
+            events.resourceStarting(resource);
+            long start = System.nanoTime();
             SyncResult result = process(resource, snapshot, options);
             results.add(result);
             listener.accept(result);
+            events.resourceFinished(result, Duration.ofNanos(System.nanoTime() - start));
         }
         return results;
     }
@@ -65,10 +81,13 @@ public final class ResourcePass {
     /** Renders and syncs one resource from {@code snapshot}; a render error is a {@link Outcome#FAILED} result. */
     public SyncResult process(ResourceModel resource, Snapshot snapshot, SyncOptions options) {
         Rendered rendered;
+        long start = System.nanoTime();
         try {
             rendered = render(resource, snapshot);
         } catch (TemplateException e) {
             return SyncResult.of(resource.name(), Outcome.FAILED, resource.dest(), snapshot.revision(), e.getMessage());
+        } finally {
+            events.rendered(resource, Duration.ofNanos(System.nanoTime() - start));
         }
         return syncer.sync(resource, rendered, options);
     }

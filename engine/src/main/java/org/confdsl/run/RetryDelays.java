@@ -24,6 +24,11 @@ final class RetryDelays {
         return delay;
     }
 
+    /** How many resources failed at their last try and wait for the next. */
+    int waiting() {
+        return next.size();
+    }
+
     /** {@code resource} succeeded: its next failure waits {@link #FIRST} again. */
     void succeeded(String resource) {
         next.remove(resource);

@@ -86,10 +86,12 @@ final class WatchLoop implements WatchListener {
             try {
                 Snapshot snapshot = pass.snapshot(model.resources());
                 trouble.readable(store.describe());
+                pass.events().storeReadable(true);
                 mirror.reset(snapshot);
                 pass.run(model.resources(), snapshot, options, this::report);
                 return snapshot.revision();
             } catch (StoreException e) {
+                pass.events().storeReadable(false);
                 trouble.failed(e, "retrying every " + Durations.format(RetryDelays.FIRST));
                 TimeUnit.MILLISECONDS.sleep(RetryDelays.FIRST.toMillis());
             }
@@ -131,9 +133,11 @@ final class WatchLoop implements WatchListener {
         try {
             Snapshot snapshot = pass.snapshot(model.resources());
             trouble.readable(store.describe());
+            pass.events().storeReadable(true);
             mirror.reset(snapshot);
             pass.run(model.resources(), snapshot, options, this::report);
         } catch (StoreException e) {
+            pass.events().storeReadable(false);
             trouble.failed(e, "will retry");
             model.resources().forEach(r -> scheduleRetry(r.name()));
         }
@@ -147,6 +151,7 @@ final class WatchLoop implements WatchListener {
             lock.lock();
             try {
                 retryDelays.succeeded(result.resource());
+                pass.events().retriesPending(retryDelays.waiting());
             } finally {
                 lock.unlock();
             }
@@ -157,6 +162,7 @@ final class WatchLoop implements WatchListener {
         lock.lock();
         try {
             bursts.retryAt(resource, System.nanoTime() + retryDelays.failed(resource).toNanos());
+            pass.events().retriesPending(retryDelays.waiting());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -172,6 +178,7 @@ final class WatchLoop implements WatchListener {
             return;
         }
         long now = System.nanoTime();
+        pass.events().watchEvents(events.size());
         mirror.apply(events);
         lock.lock();
         try {

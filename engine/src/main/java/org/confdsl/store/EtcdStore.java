@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * endpoints.
  *
  * <p>Outages: a thread ({@code confdsl-etcd-monitor-N}) probes the endpoints every
- * {@link ConnectionMonitor#DEFAULT_INTERVAL}, logs "etcd unreachable" once at WARN and
+ * {@link ConnectionMonitor#DEFAULT_INTERVAL} while etcd is unreachable or a watch stream just
+ * broke, every {@link ConnectionMonitor#IDLE_INTERVAL} otherwise, logs "etcd unreachable" once at WARN and
  * "etcd back" once at INFO. While etcd is unreachable {@link #snapshot} and writes fail at once;
  * when it returns the store opens a fresh client (gRPC's own reconnect back-off reaches 120 s)
  * and resumes every watch on it, typically within a few hundred milliseconds. The store opens
@@ -124,7 +125,7 @@ public final class EtcdStore implements MutableKeyValueStore, WriteAccess {
         ensureOpen();
         EtcdWatch[] self = new EtcdWatch[1];
         EtcdWatch watch = new EtcdWatch(prefixes, afterRevision, listener, delivery, guard,
-                () -> connection.get().client(), monitor::isUp, () -> watches.remove(self[0]), String.join(",", model.endpoints()));
+                () -> connection.get().client(), monitor::isUp, monitor::suspect, () -> watches.remove(self[0]), String.join(",", model.endpoints()));
         self[0] = watch;
         watches.add(watch);
         watch.start();

@@ -8,12 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.confdsl.model.CommandSpec;
+import org.confdsl.sync.internal.Executables;
 import org.confdsl.sync.internal.ProcessTree;
+import org.confdsl.sync.recovery.CommandJournal;
 
 /**
  * Runs check and reload commands.
@@ -26,6 +32,12 @@ import org.confdsl.sync.internal.ProcessTree;
  * together, keeping the last {@value #OUTPUT_LIMIT} bytes. A command that outlives its timeout
  * has its whole process tree terminated (descendants first), and killed forcibly after a short
  * grace period.
+ *
+ * <p>{@link #recordingIn With a command journal} (the program's), each command runs in a
+ * process group of its own ({@code setsid}) and its pid and output file are recorded in the state
+ * directory, so that a confdsl started after a crash can end what this one left running.
+ * {@link #withoutVariables} keeps variables that carried secrets (the etcd password) out of the
+ * commands' environment.
  *
  * <p>{@link #run} does not throw for a command that fails, times out or cannot start: the
  * {@link CommandResult} says so. Safe to use from several threads.
@@ -40,12 +52,19 @@ public final class CommandRunner {
 
     private static final String TRUNCATED = "[... output truncated ...]\n";
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final Duration killGrace;
+    private final BiConsumer<CommandSpec, CommandResult> observer;
+    private final Map<String, Supplier<String>> programPlaceholders;
+    private final CommandJournal journal;
+    private final Set<String> hiddenVariables;
 
     /** A runner that gives timed-out commands {@link #DEFAULT_KILL_GRACE} to exit after SIGTERM. */
     public CommandRunner() {
         this(DEFAULT_KILL_GRACE);
     }
+
 
     /**
      * A runner with its own grace period between SIGTERM and SIGKILL for timed-out commands.
@@ -53,10 +72,61 @@ public final class CommandRunner {
      * @param killGrace how long a terminated process tree may take to exit, not negative
      */
     public CommandRunner(Duration killGrace) {
+        this(killGrace, (spec, result) -> { });
+    }
+
+    /**
+     * A runner that tells {@code observer} about every command it ran, with its result (exit
+     * code, duration): how the program's metrics time checks and reloads without a metrics type
+     * in the engine.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer) {
+        this(killGrace, observer, Map.of());
+    }
+
+    /**
+     * As above, with placeholders of the program's own, added to each command's (e.g. the pid of
+     * the {@code --exec} child for {@code reload signal: 'HUP'}), read when the command runs.
+     */
+    public CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer,
+            Map<String, Supplier<String>> programPlaceholders) {
+        this(killGrace, observer, programPlaceholders, CommandJournal.none(), Set.of());
+    }
+
+    private CommandRunner(Duration killGrace, BiConsumer<CommandSpec, CommandResult> observer,
+            Map<String, Supplier<String>> programPlaceholders, CommandJournal journal, Set<String> hiddenVariables) {
+        this.programPlaceholders = Map.copyOf(programPlaceholders);
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
         if (killGrace.isNegative()) {
             throw new IllegalArgumentException("kill grace must not be negative: " + killGrace);
         }
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.hiddenVariables = Set.copyOf(hiddenVariables);
+    }
+
+    /** This runner, recording each command in {@code journal} and running it in a process group of its own. */
+    public CommandRunner recordingIn(CommandJournal journal) {
+        return new CommandRunner(killGrace, observer, programPlaceholders, journal, hiddenVariables);
+    }
+
+    /**
+     * This runner, telling {@code observer} about every command it ran and adding the program's own
+     * {@code placeholders} (read when a command runs) to each command's.
+     */
+    public CommandRunner observedBy(BiConsumer<CommandSpec, CommandResult> observer,
+            Map<String, Supplier<String>> placeholders) {
+        return new CommandRunner(killGrace, observer, placeholders, journal, hiddenVariables);
+    }
+
+    /** This runner, with {@code variables} removed from every command's environment. */
+    public CommandRunner withoutVariables(Collection<String> variables) {
+        return new CommandRunner(killGrace, observer, programPlaceholders, journal, Set.copyOf(variables));
+    }
+
+    /** Where commands are recorded while they run. */
+    public CommandJournal journal() {
+        return journal;
     }
 
     /**
@@ -77,37 +147,59 @@ public final class CommandRunner {
      * values a task's shell line refers to.
      */
     public CommandResult run(CommandSpec spec, Map<String, String> placeholders, Map<String, String> env) {
+        Map<String, String> all = placeholders;
+        if (!programPlaceholders.isEmpty()) {
+            all = new java.util.HashMap<>(placeholders);
+            for (Map.Entry<String, Supplier<String>> e : programPlaceholders.entrySet()) {
+                all.putIfAbsent(e.getKey(), e.getValue().get());
+            }
+        }
+        CommandResult result = execute(spec, all, env);
+        observer.accept(spec, result);
+        return result;
+    }
+
+    private CommandResult execute(CommandSpec spec, Map<String, String> placeholders, Map<String, String> env) {
         List<String> command = command(spec, placeholders);
         long start = System.nanoTime();
         Path out;
         try {
             // A file rather than a pipe: a background child that keeps the pipe open can never
             // block us, and the process never stalls on a full pipe buffer.
-            out = Files.createTempFile("confdsl-cmd-", ".out");
+            out = journal.outputFile();
         } catch (IOException e) {
             return new CommandResult(CommandResult.CANNOT_RUN, false,
                     "cannot capture the output of '" + spec.display() + "': " + e.getMessage(), since(start));
         }
         try {
+            boolean ownGroup = journal.records() && Files.isExecutable(SETSID);
+            if (ownGroup) {
+                // setsid cannot tell us "not found" as ProcessBuilder does; look first.
+                String problem = Executables.problem(command.get(0));
+                if (problem != null) {
+                    return problem.equals(Executables.NOT_FOUND)
+                            ? new CommandResult(CommandResult.NOT_FOUND, false, "command '" + command.get(0) + "' not found", since(start))
+                            : new CommandResult(CommandResult.CANNOT_RUN, false, "cannot run '" + command.get(0) + "': " + problem, since(start));
+                }
+                command.add(0, SETSID.toString());
+            }
             Process process;
             try {
-                ProcessBuilder builder = new ProcessBuilder(command);
-                builder.environment().putAll(env);
-                process = builder
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectErrorStream(true)
-                        .redirectOutput(out.toFile())
-                        .start();
+                        .redirectOutput(out.toFile());
+                builder.environment().keySet().removeAll(hiddenVariables);
+                builder.environment().putAll(env);
+                process = builder.start();
             } catch (IOException e) {
-                return notStarted(command.get(0), e, start);
+                return notStarted(command.get(ownGroup ? 1 : 0), e, start);
             }
+            journal.started(out, process.toHandle());
             return await(process, spec.timeout(), out, start);
         } finally {
-            try {
-                Files.deleteIfExists(out);
-            } catch (IOException ignored) {
-                // a stray file in the temp directory is no reason to fail a reload
-            }
+            // a stray file is no reason to fail a reload; recovery removes it at the next start
+            journal.finished(out);
         }
     }
 

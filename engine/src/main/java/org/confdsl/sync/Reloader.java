@@ -37,6 +37,32 @@ final class Reloader {
         }
     }
 
+    /**
+     * Records, durably, that a reload of {@code resource} is due: written before the swap, so
+     * that a process killed between swap and reload leaves the reload to the next start.
+     *
+     * @return whether a reload was pending already (then a swap that fails must not clear it)
+     * @throws StepException when it cannot be recorded; the swap must then not happen
+     */
+    boolean due(ResourceModel resource) throws org.confdsl.sync.internal.StepException {
+        try {
+            boolean before = pending.isPending(resource);
+            pending.markPending(resource);
+            return before;
+        } catch (UncheckedIOException e) {
+            throw new org.confdsl.sync.internal.StepException(e.getMessage() + "; nothing was changed", e);
+        }
+    }
+
+    /** Forgets a reload {@link #due} announced for a swap that did not happen. */
+    void notDue(ResourceModel resource) {
+        try {
+            pending.clear(resource);
+        } catch (UncheckedIOException ignored) {
+            // one extra reload at the next pass is harmless
+        }
+    }
+
     /** Whether a reload of {@code resource} failed earlier and must be retried. */
     boolean isPending(ResourceModel resource) {
         return pending.isPending(resource);

@@ -9,12 +9,16 @@ import java.util.Optional;
 import org.confdsl.model.CommandSpec;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.sync.internal.Comparer;
+import org.confdsl.sync.internal.DestinationPath;
+import org.confdsl.sync.internal.FilePort;
 import org.confdsl.sync.internal.FileMeta;
 import org.confdsl.sync.internal.IoErrors;
 import org.confdsl.sync.internal.Stager;
 import org.confdsl.sync.internal.StepException;
 import org.confdsl.sync.internal.Swapper;
 import org.confdsl.sync.internal.TargetAttributes;
+import org.confdsl.sync.recovery.DestinationLockedException;
+import org.confdsl.sync.recovery.Destinations;
 import org.confdsl.template.Rendered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,14 @@ import org.slf4j.LoggerFactory;
  * {@link SyncOptions#keepStageFile()} a stage file that was not moved into place (rejected by the
  * check, or copied in place) is left for inspection.
  *
+ * <p>Before anything else the destination is resolved ({@code DestinationPath}: a symlink owned
+ * by root or the running user is followed and its target replaced; other symlinks, and files of
+ * other users in directories others can write, are refused) and taken ({@link Destinations}:
+ * its lock, waiting up to 5 s for another holder, and the recovery of what a dead process left).
+ * The reload that must follow a swap is recorded as pending before the swap, and an in-place
+ * check is journaled before the candidate is installed, so a process killed at any step leaves
+ * a state the next start finishes or undoes.
+ *
  * <p>{@link #sync} never throws for failures of the destination or the commands: it returns a
  * {@link SyncResult} with a one-line message and the command's output. It is safe to sync
  * different resources from different threads.
@@ -58,28 +70,75 @@ public final class Syncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Syncer.class);
 
-    private final Stager stager = new Stager();
+    private final Stager stager;
     private final Swapper swapper;
     private final Checker checker;
     private final InPlaceCheck inPlaceCheck;
     private final Reloader reloader;
+    private final Destinations destinations;
 
     /**
+     * A syncer with no intent journal (nothing to recover after a crash: tests, embedding);
+     * destinations are still locked.
+     *
      * @param runner runs check and reload commands
      * @param pendingReloads where failed reloads are remembered until they succeed
      */
     public Syncer(CommandRunner runner, PendingReloads pendingReloads) {
-        this(runner, pendingReloads, Swapper.ATOMIC);
+        this(runner, pendingReloads, Destinations.lockingOnly(), FilePort.JDK);
+    }
+
+    /**
+     * A syncer that journals its steps and recovers each destination when it first takes it: the
+     * program's, with the state directory's {@link IntentJournal} and the runner's command journal.
+     *
+     * @param runner runs check and reload commands
+     * @param pendingReloads where failed (and due) reloads are remembered until they succeed
+     * @param destinations locks, journal and recovery
+     */
+    public Syncer(CommandRunner runner, PendingReloads pendingReloads, Destinations destinations) {
+        this(runner, pendingReloads, destinations, FilePort.JDK);
     }
 
     /** For tests: {@code mover} replaces the rename, e.g. to refuse it like a bind mount does. */
     Syncer(CommandRunner runner, PendingReloads pendingReloads, Swapper.Mover mover) {
+        this(runner, pendingReloads, Destinations.lockingOnly(), FilePort.JDK.renamingWith(mover));
+    }
+
+    /** For tests: every write, fsync and rename of the stage and swap steps goes through {@code files}. */
+    Syncer(CommandRunner runner, PendingReloads pendingReloads, Destinations destinations, FilePort files) {
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(pendingReloads, "pendingReloads");
-        this.swapper = new Swapper(mover);
+        this.destinations = Objects.requireNonNull(destinations, "destinations");
+        this.stager = new Stager(files);
+        this.swapper = new Swapper(files);
         this.checker = new Checker(runner);
-        this.inPlaceCheck = new InPlaceCheck(stager, swapper, checker);
+        this.inPlaceCheck = new InPlaceCheck(stager, swapper, checker, destinations.journal());
         this.reloader = new Reloader(runner, pendingReloads);
+    }
+
+    /**
+     * Takes {@code resources}' destinations for the life of this syncer, as a daemon does:
+     * recovers each, and refuses at once when another process writes one of them. A destination
+     * that cannot be resolved yet (its directory is missing, a refused symlink) is left to each
+     * pass, which reports it.
+     *
+     * @throws DestinationLockedException naming the holder of a destination
+     */
+    public void claim(List<ResourceModel> resources) {
+        for (ResourceModel resource : resources) {
+            try {
+                stager.ensureDirectory(resource, false);
+                destinations.claim(DestinationPath.resolve(resource.dest()));
+            } catch (StepException e) {
+                LOG.debug("{}: not claimed at start: {}", resource.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** Releases what {@link #claim} took. */
+    public void release() {
+        destinations.releaseAll();
     }
 
     /**
@@ -87,43 +146,69 @@ public final class Syncer {
      *
      * @return the outcome; {@link Outcome#FAILED} when the destination cannot be read, staged or
      *     replaced (it is then as it was), with a message such as
-     *     {@code cannot write /etc/x.conf: permission denied}
+     *     {@code cannot write /etc/x.conf: permission denied}, or when another process holds it
      */
     public SyncResult sync(ResourceModel resource, Rendered rendered, SyncOptions options) {
         Results results = new Results(resource, rendered.revision());
         try {
             stager.ensureDirectory(resource, options.noop());
-            Optional<FileMeta> current = readMeta(resource.dest());
-            TargetAttributes target = TargetAttributes.resolve(resource, current);
-            boolean inSync = Comparer.inSync(resource.dest(), rendered.content(), target, current);
-            LOG.debug("{}: compared with {}: {}", resource.name(), resource.dest(), inSync ? "in sync" : "differs");
+            Path target = DestinationPath.resolve(resource.dest());
             if (options.noop()) {
-                return inSync ? inSyncDryRun(resource, results) : results.wouldUpdate(rendered, target, current);
+                return dryRun(resource, target, rendered, results);
             }
-            if (inSync) {
-                return retryPendingReload(resource, options, results);
-            }
-            Path staged = stager.stage(resource.dest(), rendered.content(), target);
-            LOG.debug("{}: staged {}", resource.name(), staged);
+            Destinations.Held held = destinations.enter(target);
             try {
-                return checkSwapReload(resource, staged, options, results);
+                return apply(resource, target, rendered, options, results);
             } finally {
-                if (!options.keepStageFile()) {
-                    Stager.deleteQuietly(staged);
-                }
+                held.close();
             }
-        } catch (StepException | UncheckedIOException e) {
+        } catch (StepException | UncheckedIOException | DestinationLockedException e) {
             return results.of(Outcome.FAILED, e.getMessage());
         }
     }
 
-    private SyncResult checkSwapReload(ResourceModel resource, Path staged, SyncOptions options, Results results)
+    private SyncResult dryRun(ResourceModel resource, Path target, Rendered rendered, Results results) throws StepException {
+        Optional<FileMeta> current = readMeta(target);
+        TargetAttributes attributes = TargetAttributes.resolve(resource, current);
+        if (Comparer.inSync(target, rendered.content(), attributes, current)) {
+            return inSyncDryRun(resource, results);
+        }
+        return results.wouldUpdate(target, rendered, attributes, current);
+    }
+
+    private SyncResult apply(ResourceModel resource, Path target, Rendered rendered, SyncOptions options, Results results)
             throws StepException {
-        Path dest = resource.dest();
+        Optional<FileMeta> current = readMeta(target);
+        TargetAttributes attributes = TargetAttributes.resolve(resource, current);
+        boolean inSync = Comparer.inSync(target, rendered.content(), attributes, current);
+        LOG.debug("{}: compared with {}: {}", resource.name(), target, inSync ? "in sync" : "differs");
+        if (inSync) {
+            return retryPendingReload(resource, options, results);
+        }
+        Path staged = stager.stage(target, rendered.content(), attributes);
+        LOG.debug("{}: staged {}", resource.name(), staged);
+        try {
+            return checkSwapReload(resource, target, staged, options, results);
+        } finally {
+            if (options.keepStageFile()) {
+                Stager.keep(staged);
+            } else {
+                Stager.deleteQuietly(staged);
+            }
+        }
+    }
+
+    private SyncResult checkSwapReload(ResourceModel resource, Path dest, Path staged, SyncOptions options, Results results)
+            throws StepException {
         Optional<CommandSpec> check = options.syncOnly() ? Optional.empty() : resource.check();
+        boolean reloads = !options.syncOnly() && resource.reload().isPresent();
         Optional<String> swapNote;
         if (check.isPresent() && resource.checkInPlace()) {
-            InPlaceCheck.Result result = inPlaceCheck.run(resource, check.get(), staged, options.keepStageFile());
+            InPlaceCheck.Result result = inPlaceCheck.run(dest, check.get(), staged, options.keepStageFile(), () -> {
+                if (reloads) {
+                    reloader.due(resource);
+                }
+            });
             LOG.debug("{}: checked in place: {}", resource.name(), result.check().message());
             if (result.restoreError().isPresent()) {
                 return results.withOutput(Outcome.FAILED,
@@ -131,7 +216,7 @@ public final class Syncer {
             }
             if (!result.check().ok()) {
                 return results.withOutput(Outcome.CHECK_FAILED,
-                        result.check().message() + "; " + dest + " restored", result.check().output());
+                        result.check().message() + "; " + resource.dest() + " restored", result.check().output());
             }
             swapNote = result.swapNote();
         } else {
@@ -140,10 +225,18 @@ public final class Syncer {
                 LOG.debug("{}: checked: {}", resource.name(), outcome.message());
                 if (!outcome.ok()) {
                     return results.withOutput(Outcome.CHECK_FAILED,
-                            outcome.message() + "; " + dest + " left as it was", outcome.output());
+                            outcome.message() + "; " + resource.dest() + " left as it was", outcome.output());
                 }
             }
-            swapNote = swapper.swap(staged, dest);
+            boolean wasPending = reloads && reloader.due(resource);
+            try {
+                swapNote = swapper.swap(staged, dest);
+            } catch (StepException e) {
+                if (reloads && !wasPending) {
+                    reloader.notDue(resource);
+                }
+                throw e;
+            }
             LOG.debug("{}: swapped into {}{}", resource.name(), dest, swapNote.map(n -> " (" + n + ")").orElse(""));
         }
         String note = swapNote.orElse("");
@@ -214,14 +307,18 @@ public final class Syncer {
             return new SyncResult(resource.name(), outcome, resource.dest(), revision, message, Optional.empty(), output);
         }
 
-        SyncResult wouldUpdate(Rendered rendered, TargetAttributes target, Optional<FileMeta> current) {
+        SyncResult wouldUpdate(Path file, Rendered rendered, TargetAttributes target, Optional<FileMeta> current) {
             Path dest = resource.dest();
-            String diff = UnifiedDiff.of(dest, rendered.content());
+            String diff = UnifiedDiff.of(file, rendered.content());
             List<String> changes = current.map(target::changesFrom).orElse(List.of());
-            String message = (current.isPresent() ? "would update " : "would create ") + dest;
-            if (!changes.isEmpty()) {
-                message += " (" + String.join(", ", changes) + ")";
+            // The line already names the resource, the outcome and the destination: say only what would change.
+            List<String> what = new java.util.ArrayList<>();
+            if (diff.lines().anyMatch(l -> l.startsWith("@@"))) {
+                what.add("the content");
             }
+            what.addAll(changes);
+            String message = current.isEmpty() ? "would create the file"
+                    : "would change " + (what.isEmpty() ? "the file" : String.join(", ", what));
             return new SyncResult(resource.name(), Outcome.WOULD_UPDATE, dest, revision, message, Optional.of(diff), "");
         }
     }

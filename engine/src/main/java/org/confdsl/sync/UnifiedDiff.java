@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.confdsl.sync.internal.DestinationPath;
+import org.confdsl.sync.internal.StepException;
 
 /**
  * A unified diff of a destination file against a candidate render, as {@code diff -u} prints it.
@@ -28,6 +30,21 @@ public final class UnifiedDiff {
     private static final String NO_NEWLINE = "\n\\ No newline at end of file";
 
     private UnifiedDiff() {
+    }
+
+    /**
+     * {@link #of} for a resource's destination, read the way a sync writes it: through the
+     * symlinks that root or the running user owns, and never through others (their target could
+     * be any file of the planter's choice).
+     *
+     * @throws DestinationRefusedException when the destination is refused, naming path and owner
+     */
+    public static String ofDestination(Path dest, byte[] candidate) {
+        try {
+            return of(DestinationPath.resolve(dest), candidate);
+        } catch (StepException e) {
+            throw new DestinationRefusedException(e.getMessage(), e);
+        }
     }
 
     /**

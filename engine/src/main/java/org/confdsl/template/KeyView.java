@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.regex.Pattern;
 import org.confdsl.store.KeyPrefix;
 import org.confdsl.store.Snapshot;
-import org.confdsl.template.internal.GoPath;
+import org.confdsl.golang.GoPath;
 
 /**
  * A read-only view of a {@link Snapshot} as a template sees it: keys under the resource prefix,

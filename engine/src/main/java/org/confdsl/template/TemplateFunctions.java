@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.confdsl.template.internal.Dns;
-import org.confdsl.template.internal.GoPath;
-import org.confdsl.template.internal.GoStrings;
+import org.confdsl.golang.GoPath;
+import org.confdsl.golang.GoStrings;
 import org.confdsl.template.internal.Json;
 
 /**

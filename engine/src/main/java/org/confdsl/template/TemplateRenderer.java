@@ -22,13 +22,16 @@ import org.confdsl.model.Durations;
 import org.confdsl.model.RenderLimits;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.model.Sizes;
+import org.confdsl.model.TemplateSyntax;
 import org.confdsl.store.Snapshot;
 import org.confdsl.template.internal.BoundedOutput;
 
 /**
  * Renders a resource's template from a snapshot: a pure function of (template file, resource
  * prefix, snapshot). The template sees the snapshot through a {@link KeyView} with the resource
- * prefix stripped, as confd does, and calls the functions of {@link TemplateFunctions}.
+ * prefix stripped, as confd does, and calls the functions of {@link TemplateFunctions}. A resource
+ * whose syntax is {@link TemplateSyntax#GO} is rendered as confd renders it (Go text/template,
+ * confd's functions and key rules; see {@link GoRenderException} for its messages).
  *
  * <p>Compiled templates are cached by absolute path and SHA-256 of the content, so repeated renders
  * do not recompile and an edited file is recompiled on its next use. Thread-safe: one renderer can
@@ -44,6 +47,7 @@ public final class TemplateRenderer {
     }
 
     private final ConfTemplateEngine engine = new ConfTemplateEngine();
+    private final GoTemplateRenderer go = new GoTemplateRenderer();
     private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicInteger compilations = new AtomicInteger();
 
@@ -63,6 +67,9 @@ public final class TemplateRenderer {
     public Rendered render(ResourceModel resource, Snapshot snapshot) {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(snapshot, "snapshot");
+        if (resource.syntax() == TemplateSyntax.GO) {
+            return go.render(resource, snapshot);
+        }
         ConfTemplate template = load(resource.template());
         ValueRules rules;
         try {
@@ -111,6 +118,19 @@ public final class TemplateRenderer {
      */
     public void compile(Path template) {
         load(template);
+    }
+
+    /**
+     * Compiles {@code resource}'s template in its own syntax without rendering.
+     *
+     * @throws TemplateException if it cannot be read or has a syntax error
+     */
+    public void compile(ResourceModel resource) {
+        if (resource.syntax() == TemplateSyntax.GO) {
+            go.compile(resource);
+        } else {
+            load(resource.template());
+        }
     }
 
     /** How many times a template was compiled; tests use it to see the cache work. */

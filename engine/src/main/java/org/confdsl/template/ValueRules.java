@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.confdsl.model.ValueRule;
-import org.confdsl.template.internal.GoPath;
+import org.confdsl.golang.GoPath;
 
 /**
  * The checks a value passes before a template may print it: the resource's {@code validate}

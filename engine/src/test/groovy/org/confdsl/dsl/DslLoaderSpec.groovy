@@ -134,7 +134,7 @@ class DslLoaderSpec extends Specification {
         'mode octal number'  | 2    | "mode 0644 is a number; write the octal mode as a string: mode '0644'"   | "resource('a') {\n mode 0644\n}"
         'defaults mode 0755' | 2    | "mode 0755 is a number; write the octal mode as a string: mode '0755'"   | "defaults {\n mode 0755\n}\nresource('a') { template 'app.tmpl'; dest 'x' }"
         'mode from variable' | 3    | "mode 420 is a number; write the octal mode as a string: mode '0644'"    | "def m = 0644\nresource('a') {\n mode m\n}"
-        'bad render timeout' | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n renderTimeout '5 seconds'\n}"
+        'bad render timeout' | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 1m30s or 2h"        | "resource('a') {\n renderTimeout '5 seconds'\n}"
         'bad render size'    | 2    | "renderMaxSize '16 megs' is not a size; write e.g. 512KB, 16MB or 1GB"   | "defaults {\n renderMaxSize '16 megs'\n}"
         'relative key'       | 3    | "key 'upstream' must start with '/'"                                     | "resource('a') {\n template 'app.tmpl'\n keys '/a', 'upstream'\n}"
         'relative prefix'    | 2    | "prefix 'cloud' must start with '/'"                                     | "resource('a') {\n prefix 'cloud'\n}"
@@ -148,11 +148,32 @@ class DslLoaderSpec extends Specification {
         'shell operator'     | 2    | "uses '&&', which only a shell understands; add shell: true"             | "resource('a') {\n check 'nginx -t && true'\n}"
         'unknown option'     | 2    | "reload has no option 'inPlace'; it takes shell, timeout"                | "resource('a') {\n reload 'x', inPlace: true\n}"
         'wait max < quiet'   | 2    | "the maximum must not be shorter than the quiet time"                    | "resource('a') {\n wait '2s', '1s'\n}"
-        'bad timeout'        | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 5m or 1h"         | "resource('a') {\n timeout '5 seconds'\n}"
+        'bad timeout'        | 2    | "'5 seconds' is not a duration; write e.g. 500ms, 10s, 1m30s or 2h"         | "resource('a') {\n timeout '5 seconds'\n}"
         'nested resource'    | 2    | "resource 'b' cannot be declared inside resource 'a'"                    | "resource('a') {\n resource('b') { }\n}"
         'two stores'         | 2    | "store is declared twice"                                                | "store file('a.yaml')\nstore file('b.yaml')"
         'unclosed quote'     | 2    | "has an unclosed ' quote"                                                | "resource('a') {\n check \"grep 'x\"\n}"
         'script throws'      | 2    | "the script failed: java.lang.ArithmeticException"                       | "def x = 1\nx = x / 0"
+        'hosts twice'        | 2    | "hosts is declared twice (first at line 1); name every host in one hosts line" | "hosts 'web1'\nhosts 'web2'"
+        'host named twice'   | 1    | "host 'web1' is named twice in hosts; name each host once"               | "hosts 'web1', 'web2', 'web1'"
+        'bad host name'      | 1    | "host name 'web 1' must be letters, digits"                              | "hosts 'web 1'"
+        'no host'            | 1    | "hosts names no host; write e.g. hosts 'web1', 'web2'"                   | "hosts()"
+        'hosts in resource'  | 2    | "hosts cannot be declared inside resource 'a'; declare the inventory once at the top level" | "resource('a') {\n hosts 'web1'\n}"
+    }
+
+    def "the inventory is recorded in the model, in declaration order"() {
+        when:
+        def m = new DslLoader().load(script('''
+            hosts 'web2', 'web1'
+            resource('a') { template 'app.tmpl'; dest 'a.conf' }
+        ''', 'inv.groovy'))
+        def none = new DslLoader().load(script('''
+            resource('a') { template 'app.tmpl'; dest 'a.conf' }
+        ''', 'none.groovy'))
+
+        then:
+        m.hosts() == ['web2', 'web1']
+        m.withStore(StoreModel.Memory.of([:])).hosts() == ['web2', 'web1']
+        none.hosts() == []
     }
 
     def "render limits come from the resource, then defaults, then the built-in 5s and 16MB"() {

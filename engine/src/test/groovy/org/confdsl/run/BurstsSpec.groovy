@@ -62,6 +62,32 @@ class BurstsSpec extends Specification {
         renders == 2
     }
 
+    def "without a wait (the default), a change right after a render is due at once: no quiet window"() {
+        given:
+        bursts.changed('a', Debounce.DEFAULT, 0)
+        bursts.takeDue(0)
+
+        when:
+        bursts.changed('a', Debounce.DEFAULT, 10 * MS)
+
+        then:
+        bursts.nextDue() == 10 * MS
+        bursts.takeDue(10 * MS) == ['a']
+    }
+
+    def "without a wait, changes while a render runs are collected into one pending render"() {
+        given:
+        bursts.changed('a', Debounce.DEFAULT, 0)
+        bursts.takeDue(0)                                  // the render starts
+
+        when:
+        (1..100).each { bursts.changed('a', Debounce.DEFAULT, it * 10_000L) }   // 100 changes during it
+
+        then:
+        bursts.takeDue(2 * MS) == ['a']                    // one render when it finishes
+        bursts.takeDue(Long.MAX_VALUE) == []
+    }
+
     def "a retry is due at its time, and a change brings it sooner"() {
         when:
         bursts.changed('a', debounce, 0)

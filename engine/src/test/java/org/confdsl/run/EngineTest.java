@@ -124,7 +124,8 @@ class EngineTest {
             assertEquals(Outcome.CHECK_FAILED, results.get(0).outcome());
             Files.writeString(allow, "");
             await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(app.dest()));
-            assertEquals(Outcome.UPDATED, results.get(results.size() - 1).outcome());
+            // The file is written before its result is reported: wait for the report, not the file alone.
+            await().atMost(Duration.ofSeconds(15)).until(() -> results.get(results.size() - 1).outcome() == Outcome.UPDATED);
         } finally {
             loop.close();
         }

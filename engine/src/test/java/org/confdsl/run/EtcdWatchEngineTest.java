@@ -90,7 +90,9 @@ class EtcdWatchEngineTest {
     @Test
     void aStormOfRandomPutsAndDeletesEndsInTheRenderOfEtcdsFinalState() throws Exception {
         store.put("/up/k0", "start");
-        ResourceModel resource = resource(Debounce.DEFAULT);
+        // The opt-in quiet window: with it a storm coalesces into few renders (without it every
+        // render takes the changes that came while the previous one ran).
+        ResourceModel resource = resource(new Debounce(Duration.ofMillis(50), Duration.ofSeconds(1)));
         watch(resource);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(resource.dest()));
 
@@ -120,8 +122,11 @@ class EtcdWatchEngineTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(resource.dest()));
 
         etcd.stop();
-        etcd.restart();
-        store.put("/up/b", "2");
+        etcd.restart(); // returns once etcd answers /health
+        // The store accepts writes again once its monitor has seen etcd back and reconnected:
+        // wait for that fact instead of assuming it (a put at once failed under load with
+        // "etcd unreachable ... Connection refused").
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> store.put("/up/b", "2") > 0);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertEquals("/a=1\n/b=2\n", Files.readString(resource.dest(), StandardCharsets.UTF_8)));

@@ -51,7 +51,7 @@ class SyncerOptionsTest {
         SyncResult result = syncer.sync(r, rendered("a\nB\nc\n"), NOOP);
 
         assertEquals(Outcome.WOULD_UPDATE, result.outcome());
-        assertEquals("would update " + dest + " (mode 0600 -> 0644)", result.message());
+        assertEquals("would change the content, mode 0600 -> 0644", result.message());
         assertEquals(Optional.of("--- " + dest + "\n+++ " + dest + " (rendered)\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"),
                 result.diff());
         assertEquals("a\nb\nc\n", read(dest));
@@ -74,7 +74,7 @@ class SyncerOptionsTest {
         Path dest = dir.resolve("conf.d/cloud.conf");
         SyncResult withMkdirs = syncer.sync(resource(dest).mkdirs().build(), rendered("x\n"), NOOP);
         assertEquals(Outcome.WOULD_UPDATE, withMkdirs.outcome());
-        assertEquals("would create " + dest, withMkdirs.message());
+        assertEquals("would create the file", withMkdirs.message());
         assertTrue(withMkdirs.diff().orElseThrow().contains("\n+x\n"));
         assertFalse(Files.exists(dir.resolve("conf.d")), "a dry run creates no directory");
 

@@ -2,6 +2,7 @@ package org.confdsl.sync;
 
 import static org.confdsl.sync.Fixtures.argv;
 import static org.confdsl.sync.Fixtures.lines;
+import static org.confdsl.sync.Fixtures.marking;
 import static org.confdsl.sync.Fixtures.read;
 import static org.confdsl.sync.Fixtures.rendered;
 import static org.confdsl.sync.Fixtures.resource;
@@ -109,14 +110,17 @@ class SyncerReloadTest {
     }
 
     @Test
-    void unrecordablePendingReloadIsMentionedNotThrown() throws Exception {
+    void aReloadThatCannotBeRecordedBeforeTheSwapStopsThePassBeforeItChangesAnything() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "");
+        Path reloads = dir.resolve("reloads");
         Syncer syncer = new Syncer(new CommandRunner(), PendingReloads.inDirectory(file.resolve("state")));
-        Path dest = dir.resolve("cloud.conf");
-        SyncResult result = syncer.sync(resource(dest).reload(argv("/bin/false")).build(), rendered("x\n"),
+        Path dest = Files.writeString(dir.resolve("cloud.conf"), "old\n");
+        SyncResult result = syncer.sync(resource(dest).reload(marking(reloads, 0)).build(), rendered("x\n"),
                 SyncOptions.DEFAULT);
-        assertEquals(Outcome.RELOAD_FAILED, result.outcome());
-        assertTrue(result.message().startsWith("reload '/bin/false' exited 1; cannot record the pending reload in "),
-                result.message());
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.message().startsWith("cannot record the pending reload in "), result.message());
+        assertTrue(result.message().endsWith("; nothing was changed"), result.message());
+        assertEquals("old\n", read(dest), "no swap without its reload recorded first");
+        assertEquals(0, lines(reloads));
     }
 }

@@ -1,6 +1,7 @@
 package org.confdsl.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.confdsl.model.Secret;
 import org.confdsl.model.StoreModel;
 import org.confdsl.run.Engine;
 import org.confdsl.run.HostGrants;
+import org.confdsl.run.HostRegistry;
 import org.confdsl.run.StatusPublisher;
 import org.confdsl.store.EtcdStore;
 import org.confdsl.store.StoreException;
@@ -126,6 +128,8 @@ class EtcdPermissionsTest {
                 // the planted web2 entry has no lease and no daemon behind it: root removes it before the task waits
                 Etcdctl.run(url, "--user=root:root-pw", "del", "/confdsl/status/web2/cloud");
 
+                // what a daemon writes at start: its registration, under its own /confdsl/hosts/web1/
+                new HostRegistry(web1).register("web1", List.of("cloud"), "cloud.groovy", "web1");
                 List<Throwable> daemonErrors = new CopyOnWriteArrayList<>();
                 Engine engine = new Engine(asWeb1, web1, new TemplateRenderer(), new Syncer(new CommandRunner(), PendingReloads.inMemory()));
                 Thread daemon = new Thread(() -> {
@@ -139,6 +143,9 @@ class EtcdPermissionsTest {
                 }, "daemon-web1");
                 daemon.start();
                 try {
+                    // a drain starts only once the hosts serving 'cloud' report
+                    await().atMost(Duration.ofSeconds(30)).until(() -> operator.snapshot(List.of("/confdsl/status/web1")).entries()
+                            .containsKey("/confdsl/status/web1/cloud"));
                     RecordingTaskListener listener = new RecordingTaskListener();
                     new TaskRunner(asOperator, operator, listener, Map.of()).run("upgrade", List.of("a"), false);
                     assertThat(listener.events).anyMatch(e -> e.contains("done drain /cloud/upstream/a") && e.contains("cloud applied by web1"));

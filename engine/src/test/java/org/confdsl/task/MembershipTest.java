@@ -80,8 +80,14 @@ class MembershipTest {
         return model;
     }
 
-    void startDaemon(EngineModel model, String host) {
-        Engine engine = new Engine(model, store, new TemplateRenderer(), new Syncer(new CommandRunner(), PendingReloads.inMemory()));
+    void startDaemon(EngineModel model, String host) throws IOException {
+        // Each host writes its own copy of the destination (one confdsl per destination): the
+        // same script, loaded from a directory of the host's own.
+        Path hostDir = Files.createDirectories(dir.resolve(host));
+        Files.copy(model.script(), hostDir.resolve("m.groovy"));
+        Files.copy(dir.resolve("cloud.tmpl"), hostDir.resolve("cloud.tmpl"));
+        EngineModel hostModel = new DslLoader().load(hostDir.resolve("m.groovy"));
+        Engine engine = new Engine(hostModel, store, new TemplateRenderer(), new Syncer(new CommandRunner(), PendingReloads.inMemory()));
         Thread t = new Thread(() -> {
             try (StatusPublisher status = new StatusPublisher(store, host, Duration.ofSeconds(3))) {
                 engine.watch(SyncOptions.DEFAULT, status, Duration.ofMinutes(10));

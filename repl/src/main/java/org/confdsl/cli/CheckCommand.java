@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
         EngineModel model = new DslLoader().load(script.script);
         TemplateRenderer renderer = new TemplateRenderer();
         for (ResourceModel r : model.resources()) {
-            renderer.compile(r.template());
+            renderer.compile(r);
         }
         spec.commandLine().getOut().printf("%s: ok (%d resource%s, store: %s)%n", model.script().getFileName(),
                 model.resources().size(), model.resources().size() == 1 ? "" : "s", model.store().describe());

@@ -20,11 +20,30 @@ public final class Cli {
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setParameterExceptionHandler((e, args) -> {
             err.println("confdsl: " + e.getMessage());
+            confdFlag(args).ifPresent(flag -> err.println("(" + flag + " is confd's flag: run a confd setup with 'confdsl confd "
+                    + flag + " ...', see \"Coming from confd\" in the README)"));
             err.println("Try 'confdsl " + e.getCommandLine().getCommandName() + " --help'.");
             err.flush();
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    private static final java.util.Set<String> CONFD_FLAGS = java.util.Set.of("-onetime", "-node", "-backend", "-confdir",
+            "-config-file", "-prefix", "-interval", "-watch", "-log-level", "-sync-only", "-keep-stage-file", "-noop");
+
+    /** A confd flag given to a command other than {@code confd}, e.g. {@code confdsl run x -node URL}. */
+    private static java.util.Optional<String> confdFlag(String[] args) {
+        if (args.length > 0 && "confd".equals(args[0])) {
+            return java.util.Optional.empty();
+        }
+        for (String a : args) {
+            String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (CONFD_FLAGS.contains(flag)) {
+                return java.util.Optional.of(flag);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {

@@ -1,9 +1,5 @@
 package org.confdsl.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -16,10 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
-        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class},
+        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class,
+            CompletionCommand.class, ConfdCommand.class, ConvertCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  success (or in sync)",
+            "  0  success (or in sync); a daemon stopped by SIGTERM/SIGINT",
             "  1  internal error (rerun with --stacktrace)",
             "  2  bad command line or script",
             "  3  a resource failed to render or be written",
@@ -28,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  6  the store cannot be read or written (missing key file, unreachable etcd)",
             "  7  keys get: the key does not exist; hosts forget: the host is not registered",
             "  8  run SCRIPT TASK: a step of the task failed",
-            "130  interrupted"})
+            "128+N  a short command ended by signal N (130 Ctrl-C, 143 SIGTERM)",
+            "With run --exec: the child's exit code."})
 final class ConfdslCommand implements Runnable {
 
     @Spec
@@ -45,14 +43,8 @@ final class ConfdslCommand implements Runnable {
     /** Reads the version Maven wrote into the jar. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = ConfdslCommand.class.getResourceAsStream("/confdsl-version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"confdsl " + p.getProperty("version", "(development build)")};
+        public String[] getVersion() {
+            return new String[] {ProgramVersion.line()};
         }
     }
 }

@@ -6,7 +6,9 @@ import org.confdsl.dsl.DslException;
 import org.confdsl.store.StoreException;
 import org.confdsl.template.TemplateException;
 
+import org.confdsl.sync.DestinationRefusedException;
 import org.confdsl.sync.Outcome;
+import org.confdsl.sync.recovery.DestinationLockedException;
 import org.confdsl.sync.SyncResult;
 
 /** Every exit code of the {@code confdsl} program; the README's table is this class. */
@@ -30,7 +32,7 @@ public final class ExitCodes {
     public static final int KEY_NOT_FOUND = 7;
     /** {@code run SCRIPT TASK}: a step of the task failed; the message names the step and the script line. */
     public static final int TASK_FAILED = 8;
-    /** Interrupted (Ctrl-C, SIGTERM). */
+    /** A short command interrupted (Ctrl-C: 128 + SIGINT); a daemon stopped by a signal exits {@link #OK}. */
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
@@ -58,6 +60,8 @@ public final class ExitCodes {
             return RENDER_FAILED;
         } else if (e instanceof StoreException) {
             return STORE;
+        } else if (e instanceof DestinationLockedException || e instanceof DestinationRefusedException) {
+            return RENDER_FAILED;
         } else if (e instanceof InterruptedException) {
             return INTERRUPTED;
         }

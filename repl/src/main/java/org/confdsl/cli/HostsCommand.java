@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code confdsl hosts}: the hosts that serve resources (registered by their daemons under
- * {@code /confdsl/hosts/HOST}, kept when a daemon dies) and whether each reports now;
+ * {@code /confdsl/hosts/HOST/registered}, kept when a daemon dies) and whether each reports now;
  * {@code confdsl hosts forget HOST} stops expecting one.
  */
 @Command(name = "hosts", mixinStandardHelpOptions = true,

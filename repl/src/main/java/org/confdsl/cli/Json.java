@@ -8,13 +8,13 @@ import java.util.Map;
  * written on one line in the order given. Java has no JSON writer and groovy-json is not on the
  * class path; this is smaller than a dependency.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** {@code fields} as a JSON object; values are {@link CharSequence}, {@link Number}, {@link Boolean}, {@link Map} or null. */
-    static String object(Map<String, ?> fields) {
+    public static String object(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder("{");
         Iterator<? extends Map.Entry<String, ?>> it = fields.entrySet().iterator();
         while (it.hasNext()) {
@@ -43,7 +43,7 @@ final class Json {
     }
 
     /** {@code s} as a JSON string literal (RFC 8259: quote, backslash and control characters escaped). */
-    static String string(String s) {
+    public static String string(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

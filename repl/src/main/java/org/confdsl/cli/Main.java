@@ -11,6 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (ProgramVersion.onlyAsked(args)) {
+            // Building picocli's command tree costs more than the JVM's own start: skip it here.
+            System.out.println(ProgramVersion.line());
+            System.exit(ExitCodes.OK);
+        }
         // picocli would load the Groovy runtime just to print help when Groovy is on the class path.
         System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -44,7 +44,7 @@ final class RenderCommand implements Callable<Integer> {
             for (ResourceModel resource : selected) {
                 Rendered rendered = context.engine().render(resource);
                 if (diff) {
-                    String d = UnifiedDiff.of(resource.dest(), rendered.content());
+                    String d = UnifiedDiff.ofDestination(resource.dest(), rendered.content());
                     out.print(d.isEmpty() ? resource.name() + ": in sync with " + resource.dest() + "\n" : d);
                 } else {
                     if (selected.size() > 1) {

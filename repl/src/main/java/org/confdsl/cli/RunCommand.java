@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * the store, publishing what it applied (watch and interval modes, etcd); or
  * {@code confdsl run SCRIPT TASK [ARGS...] [--dry-run]}: runs one of the script's tasks.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Renders every resource of SCRIPT, checks, installs and reloads what changed.",
             "Default mode: --watch (re-render as keys change, until stopped).",
             "With TASK: runs that task of SCRIPT with ARGS (after '--' when one starts with '-')."})
@@ -112,8 +112,12 @@ final class RunCommand implements Callable<Integer> {
     /** What {@code getenv} sees in a task; tests replace it. */
     Map<String, String> environment = System.getenv();
 
+    @Mixin
+    OpsOptions ops;
+
     @Override
     public Integer call() throws InterruptedException {
+        ops.applyLogging();
         if (!task.isEmpty()) {
             if (mode.once || mode.watch || mode.interval != null || noop || syncOnly || !resources.isEmpty()) {
                 throw new UsageException("a task runs on its own: --once, --watch, --interval, --noop, --sync-only and -r are for keeping files in sync");
@@ -130,36 +134,22 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--once is one pass; it does not go with --watch or --interval");
         }
         SyncOptions options = new SyncOptions(noop, syncOnly, keepStageFile);
-        OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        try (ScriptContext context = script.open(storeOptions)) {
-            List<ResourceModel> selected = context.select(resources);
-            if (mode.once) {
-                List<SyncResult> results = context.engine().once(selected, options, printer::print);
-                return ExitCodes.of(results);
-            }
+        if (!mode.once) {
             if (!resources.isEmpty()) {
                 throw new UsageException("--resource is for --once; --watch and --interval keep every resource of the script in sync");
             }
-            Optional<StatusPublisher> status = publisher(context, options);
-            Consumer<SyncResult> listener = status.<Consumer<SyncResult>>map(s -> r -> {
-                printer.print(r);
-                s.accept(r);
-            }).orElse(printer::print);
-            try {
-                if (mode.interval != null && !mode.watch) {
-                    context.engine().interval(mode.interval, options, listener);
-                } else {
-                    context.engine().watch(options, listener, mode.watch && mode.interval != null ? mode.interval : reconcile);
-                }
-            } finally {
-                status.ifPresent(StatusPublisher::close);
-            }
-            return ExitCodes.OK;
+            return new DaemonLauncher(this, options).run();
+        }
+        OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        try (ScriptContext context = script.open(storeOptions)) {
+            List<ResourceModel> selected = context.select(resources);
+            List<SyncResult> results = context.engine().once(selected, options, printer::print);
+            return ExitCodes.of(results);
         }
     }
 
     /** A daemon that applies (not --noop, not --sync-only) publishes its status when its store holds leases. */
-    private Optional<StatusPublisher> publisher(ScriptContext context, SyncOptions options) {
+    Optional<StatusPublisher> publisher(ScriptContext context, SyncOptions options) {
         if (noStatus || options.noop() || options.syncOnly()
                 || !(context.engine().store() instanceof MutableKeyValueStore store) || !(context.model().store() instanceof StoreModel.Etcd
                         || context.model().store() instanceof StoreModel.Memory)) {

@@ -2,14 +2,29 @@ package org.confdsl.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.confdsl.dsl.DslLoader;
+import org.confdsl.dsl.ResourceSpec;
+import org.confdsl.model.CommandSpec;
 import org.confdsl.model.EngineModel;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.run.Engine;
+import org.confdsl.run.EngineEvents;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
+import org.confdsl.sync.CommandResult;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.confdsl.model.Secret;
+import org.confdsl.model.StoreModel;
 import org.confdsl.sync.CommandRunner;
+import org.confdsl.sync.recovery.CommandJournal;
+import org.confdsl.sync.recovery.Destinations;
 import org.confdsl.sync.PendingReloads;
 import org.confdsl.sync.Syncer;
 import org.confdsl.template.TemplateRenderer;
@@ -38,11 +53,36 @@ public final class ScriptContext implements AutoCloseable {
      * that store; {@code stateDir} keeps pending reloads between runs.
      */
     static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions) {
+        return open(script, stateDir, storeOptions, EngineEvents.NONE, m -> (command, result) -> { }, () -> "");
+    }
+
+    /**
+     * {@link #open(Path, Path, StoreOptions)} for a daemon: the engine reports to {@code events},
+     * every check and reload command's result goes to the observer made for the model, and
+     * {@code execPid} gives the pid of the {@code --exec} child (empty without one) to
+     * {@code reload signal: ...}.
+     */
+    static ScriptContext open(Path script, Path stateDir, StoreOptions storeOptions, EngineEvents events,
+            Function<EngineModel, BiConsumer<CommandSpec, CommandResult>> commandObserver, Supplier<String> execPid) {
         EngineModel loaded = new DslLoader().load(script);
         EngineModel model = new EngineModel(loaded.script(), storeOptions.layer(loaded.store()), loaded.resources());
         MutableKeyValueStore store = Stores.open(model.store());
-        Syncer syncer = new Syncer(new CommandRunner(), PendingReloads.inDirectory(stateDir));
-        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer), true);
+        CommandRunner runner = commandRunner(model.store(), stateDir)
+                .observedBy(commandObserver.apply(model), Map.of(ResourceSpec.EXEC_PID, execPid));
+        Syncer syncer = new Syncer(runner, PendingReloads.inDirectory(stateDir), Destinations.inStateDirectory(stateDir));
+        return new ScriptContext(model, store, new Engine(model, store, new TemplateRenderer(), syncer, events), true);
+    }
+
+    /**
+     * Check and reload commands, recorded in the state directory while they run, without the
+     * variables that carried the store's secrets in their environment.
+     */
+    static CommandRunner commandRunner(StoreModel store, Path stateDir) {
+        Set<String> secrets = new TreeSet<>(Set.of(StoreOptions.PASSWORD_ENV));
+        if (store instanceof StoreModel.Etcd etcd && etcd.password().orElse(null) instanceof Secret.Env env) {
+            secrets.add(env.variable());
+        }
+        return new CommandRunner().recordingIn(CommandJournal.inDirectory(stateDir)).withoutVariables(secrets);
     }
 
     /** Loads {@code script} and opens the store it declares, with no command-line options over it (tests, embedding). */

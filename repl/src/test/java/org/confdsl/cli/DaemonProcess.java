@@ -28,7 +28,13 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Starts {@code confdsl run script --host host ARGS...}; its output goes to {@code dir/HOST.log}. */
     static DaemonProcess start(Path script, String host, Path dir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startVia(List.of(), script, host, dir, args);
+    }
+
+    /** As {@link #start}, through {@code wrapper} (e.g. {@code ip netns exec NS}, which execs the JVM: the PID stays its own). */
+    static DaemonProcess startVia(List<String> wrapper, Path script, String host, Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", script.toString(), "--host", host, "--state-dir", dir.resolve(host + "-state").toString()));
         cmd.addAll(List.of(args));

@@ -134,6 +134,55 @@ class MembershipEtcdTest {
     }
 
     @Test
+    void anOperatorSeesTheSilentHostGoesOnKnowinglyOrForgetsIt() {
+        startDaemon("web1");
+        DaemonProcess web2 = startDaemon("web2");
+        awaitApplied("web1", "web2");
+        web2.freeze();
+        await().atMost(Duration.ofSeconds(30)).until(() -> new AppliedAwaiter(store).statuses().stream()
+                .noneMatch(e -> e.host().equals("web2")));
+
+        CliRunner.Result hosts = CliRunner.run("hosts", "--endpoints", etcd.clientUrl());
+        CliRunner.Result allowed = task("drainOne", "a", "--allow-missing", "web2");
+        CliRunner.Result forget = CliRunner.run("hosts", "forget", "web2", "--endpoints", etcd.clientUrl());
+        CliRunner.Result after = task("drainOne", "b");
+        CliRunner.Result unknown = CliRunner.run("hosts", "forget", "web9", "--endpoints", etcd.clientUrl());
+
+        assertThat(hosts.out()).containsPattern("web1\\s+live\\s+cloud").containsPattern("web2\\s+silent\\s+cloud");
+        assertThat(allowed.code()).as(allowed + logs()).isZero();
+        assertThat(allowed.out()).contains("'cloud' goes on without web2 (--allow-missing)", "cloud applied by web1", "drained a");
+        assertThat(forget.code()).as(forget.toString()).isZero();
+        assertThat(forget.out()).contains("forgot web2");
+        assertThat(after.code()).as(after + logs()).isZero();
+        assertThat(unknown.code()).isEqualTo(ExitCodes.KEY_NOT_FOUND);
+        assertThat(unknown.err()).contains("host web9 is not registered", "registered: web1");
+    }
+
+    @Test
+    void theStatusEntryBeatsAndNamesTheEtcdUser() throws Exception {
+        org.confdsl.testkit.Etcdctl.enableAuth(etcd.clientUrl(), "s3cret");
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "s3cret\n");
+        DaemonProcess d = DaemonProcess.start(script, "web1", tmp.resolve("daemons"), "--endpoints", etcd.clientUrl(),
+                "--user", "root", "--password-file", password.toString(), "--status-ttl", "3s");
+        daemons.add(d);
+        try (MutableKeyValueStore root = Stores.open(new StoreModel.Etcd(List.of(etcd.clientUrl()), java.util.Optional.of("root"),
+                java.util.Optional.of(org.confdsl.model.Secret.literal("s3cret")), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> new AppliedAwaiter(root).statuses().size() == 1);
+            StatusEntry first = new AppliedAwaiter(root).statuses().get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> new AppliedAwaiter(root).statuses().get(0).beat().isAfter(first.beat()));
+
+            assertThat(first.user()).isEqualTo("root");
+            assertThat(first.beatEvery()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(new org.confdsl.run.HostRegistry(root).find("web1")).hasValueSatisfying(r -> {
+                assertThat(r.resources()).containsExactly("cloud");
+                assertThat(r.user()).isEqualTo("root");
+            });
+        }
+    }
+
+    @Test
     void aDrainWithNoDaemonRunningChangesNothing() {
         CliRunner.Result dry = task("drainOne", "a", "--dry-run");
         CliRunner.Result r = task("drainOne", "a");

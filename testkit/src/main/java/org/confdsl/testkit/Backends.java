@@ -35,10 +35,20 @@ public final class Backends implements AutoCloseable {
     private final Map<String, HttpServer> running = new ConcurrentHashMap<>();
     private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
     private final HttpServer control;
+    private final String bind;
 
     /** Backends that take {@code serviceTime} per request; the control listener starts now on a free port. */
     public Backends(Duration serviceTime) {
+        this(serviceTime, "127.0.0.1");
+    }
+
+    /**
+     * As {@link #Backends(Duration)}, the backends listening on {@code bind} (an address of a veth
+     * link the test made, so that nginx in a network namespace reaches them); control stays on loopback.
+     */
+    public Backends(Duration serviceTime, String bind) {
         this.serviceTime = serviceTime;
+        this.bind = bind;
         try {
             control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         } catch (IOException e) {
@@ -56,7 +66,7 @@ public final class Backends implements AutoCloseable {
         }
         int port = ports.computeIfAbsent(name, n -> FreePorts.next());
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 256);
             ExecutorService pool = Executors.newFixedThreadPool(64, r -> daemon(r, "backend-" + name));
             server.createContext("/", exchange -> serve(name, exchange));
             server.setExecutor(pool);
@@ -84,7 +94,7 @@ public final class Backends implements AutoCloseable {
         if (port == null) {
             throw new IllegalArgumentException("no backend " + name);
         }
-        return "127.0.0.1:" + port;
+        return bind + ":" + port;
     }
 
     /**

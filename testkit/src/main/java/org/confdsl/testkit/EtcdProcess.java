@@ -85,6 +85,27 @@ public final class EtcdProcess implements AutoCloseable {
     }
 
     /**
+     * As {@link #start()}, the client listener also on {@code addresses} (addresses of veth links
+     * the test made, for hosts in network namespaces), same port; {@link #clientUrl()} stays loopback.
+     */
+    public static EtcdProcess startAlsoListeningOn(List<String> addresses) {
+        Path binary = Executables.require("etcd", "etcd-server");
+        try {
+            Path home = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "confdsl-etcd-");
+            int port = FreePorts.next();
+            StringBuilder urls = new StringBuilder("http://127.0.0.1:" + port);
+            addresses.forEach(a -> urls.append(",http://").append(a).append(':').append(port));
+            // etcd reads flags as Go does: a flag given again replaces the first value.
+            EtcdProcess p = new EtcdProcess(binary, home, "confdsl-test", "http", port, FreePorts.next(),
+                    List.of("--listen-client-urls", urls.toString()));
+            p.launch();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Starts a fresh etcd whose client listener speaks TLS with the certificates of {@code tls};
      * with {@code clientCertAuth} it also demands a client certificate signed by the same CA.
      */

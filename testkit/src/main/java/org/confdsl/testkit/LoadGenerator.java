@@ -31,6 +31,7 @@ public final class LoadGenerator {
     private static final int GET_OK = 0, GET_NON2XX = 1, GET_ERR = 2, POST_OK = 3, POST_NON2XX = 4, POST_ERR = 5, RACES = 6;
     private static final int READ_TIMEOUT_MS = 10_000;
 
+    private final String host;
     private final int port;
     private final int connections;
     private final Duration duration;
@@ -38,6 +39,12 @@ public final class LoadGenerator {
     private final AtomicLong completed = new AtomicLong();
 
     public LoadGenerator(int port, int connections, Duration duration, long maxRequests) {
+        this("127.0.0.1", port, connections, duration, maxRequests);
+    }
+
+    /** Load on {@code host:port}: an nginx in a network namespace the test made. */
+    public LoadGenerator(String host, int port, int connections, Duration duration, long maxRequests) {
+        this.host = host;
         this.port = port;
         this.connections = connections;
         this.duration = duration;
@@ -91,7 +98,7 @@ public final class LoadGenerator {
                     if (c != null) {
                         c.close();
                     }
-                    c = new Connection(port);
+                    c = new Connection(host, port);
                     reused = false;
                 }
                 Response r = c.send(post);
@@ -133,8 +140,8 @@ public final class LoadGenerator {
         /** Whether a byte of the current response arrived. */
         boolean answered;
 
-        Connection(int port) throws IOException {
-            channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+        Connection(String host, int port) throws IOException {
+            channel = SocketChannel.open(new InetSocketAddress(host, port));
             channel.socket().setSoTimeout(READ_TIMEOUT_MS);
             channel.socket().setTcpNoDelay(true);
             in = new BufferedInputStream(channel.socket().getInputStream());

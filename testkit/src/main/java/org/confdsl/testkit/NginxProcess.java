@@ -21,11 +21,13 @@ public final class NginxProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Path prefix;
+    private final String address;
     private final int port;
     private final Process master;
 
-    private NginxProcess(Path prefix, int port, Process master) {
+    private NginxProcess(Path prefix, String address, int port, Process master) {
         this.prefix = prefix;
+        this.address = address;
         this.port = port;
         this.master = master;
     }
@@ -43,16 +45,26 @@ public final class NginxProcess implements AutoCloseable {
      * @throws IllegalStateException when it exits or does not start within 20 s (its output is in the message)
      */
     public static NginxProcess start(Path prefix, int port) {
+        return start(prefix, "127.0.0.1", port, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, listening on {@code address} and started through {@code wrapper}
+     * (e.g. {@code ip netns exec NS}, which execs nginx, so the PID is still nginx's).
+     */
+    public static NginxProcess start(Path prefix, String address, int port, List<String> wrapper) {
         Path nginx = binary();
         Path dir = prefix.toAbsolutePath().normalize();
         try {
-            Files.writeString(dir.resolve("listen.conf"), "listen 127.0.0.1:" + port + ";\n");
-            Process p = new ProcessBuilder(nginx.toString(), "-e", "stderr", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(),
-                    "-g", "daemon off;")
+            Files.writeString(dir.resolve("listen.conf"), "listen " + address + ":" + port + ";\n");
+            List<String> command = new java.util.ArrayList<>(wrapper);
+            command.addAll(List.of(nginx.toString(), "-e", "stderr", "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(),
+                    "-g", "daemon off;"));
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("nginx.out").toFile())
                     .start();
-            NginxProcess started = new NginxProcess(dir, port, p);
+            NginxProcess started = new NginxProcess(dir, address, port, p);
             started.awaitStarted();
             return started;
         } catch (IOException e) {
@@ -65,9 +77,14 @@ public final class NginxProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT/}. */
+    /** {@code http://ADDRESS:PORT/}. */
     public String url() {
-        return "http://127.0.0.1:" + port + "/";
+        return "http://" + address + ":" + port + "/";
+    }
+
+    /** The address nginx listens on. */
+    public String address() {
+        return address;
     }
 
     /** The prefix directory. */

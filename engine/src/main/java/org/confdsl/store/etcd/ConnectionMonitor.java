@@ -7,7 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -17,17 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches whether etcd can be reached, because jetcd cannot say so quickly: after an outage
  * gRPC's reconnect back-off grows to 120 s, so a client could stay blind for minutes after etcd
- * is back. Every {@link #DEFAULT_INTERVAL} one thread tries a TCP connection to the endpoints
- * (cheap: no TLS, no auth, no gRPC). Losing every endpoint is logged once at WARN (an etcd that is
- * down from the start is left to whoever reads it: a one-shot run fails, a daemon retries); when one
- * answers again, {@code onBack} is asked to reconnect (it returns false to be asked again on
+ * is back. One thread tries a TCP connection to the endpoints (cheap: no TLS, no auth, no gRPC):
+ * every {@link #DEFAULT_INTERVAL} while etcd is unreachable or {@linkplain #suspect() suspected},
+ * but only every {@link #IDLE_INTERVAL} while all is well, so that an idle daemon is idle (a
+ * broken watch stream, which is also what a gRPC keepalive that times out causes, calls
+ * {@link #suspect()}, which probes at once). Losing every endpoint is logged once at WARN (an etcd that is down from the start is left to
+ * whoever reads it: a one-shot run fails, a daemon retries); when one answers again, {@code onBack} is asked to reconnect (it returns false to be asked again on
  * the next tick, e.g. while etcd accepts connections but does not serve yet), and its success
  * is logged once at INFO.
  */
 public final class ConnectionMonitor implements AutoCloseable {
 
-    /** How often the endpoints are probed. */
+    /** How often the endpoints are probed while etcd is unreachable or suspected. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
+    /** How often the endpoints are probed while etcd answers and nothing looks wrong. */
+    public static final Duration IDLE_INTERVAL = Duration.ofSeconds(5);
+    /** How long after a {@link #suspect()} the fast probing goes on although etcd answers. */
+    private static final long SUSPECT_NANOS = Duration.ofSeconds(2).toNanos();
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
 
@@ -38,6 +46,8 @@ public final class ConnectionMonitor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile boolean up;
     private volatile String lastProblem = "not probed yet";
+    private volatile long suspectedUntil;
+    private ScheduledFuture<?> next;
 
     /**
      * Probes once now (so {@link #isUp()} is known when this returns) and then on a timer.
@@ -51,9 +61,19 @@ public final class ConnectionMonitor implements AutoCloseable {
         this.onBack = onBack;
         // Not logged when down at start: the first read fails and its caller says what it does next
         // (a one-shot run exits, a daemon retries); this monitor only reports a change.
+        this.suspectedUntil = System.nanoTime();
         this.up = probe();
         this.timer = Executors.newSingleThreadScheduledExecutor(EtcdConnector.daemonThreads(threadName));
-        timer.scheduleWithFixedDelay(this::tick, DEFAULT_INTERVAL.toMillis(), DEFAULT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        schedule(up ? IDLE_INTERVAL.toMillis() : DEFAULT_INTERVAL.toMillis());
+    }
+
+    /**
+     * Something went wrong talking to etcd (a watch stream broke): probe now,
+     * and every {@link #DEFAULT_INTERVAL} for a while, instead of waiting for the idle tick.
+     */
+    public void suspect() {
+        suspectedUntil = System.nanoTime() + SUSPECT_NANOS;
+        schedule(0);
     }
 
     /** Whether an endpoint answered the last probe and, after an outage, the store reconnected. */
@@ -72,7 +92,28 @@ public final class ConnectionMonitor implements AutoCloseable {
         timer.shutdownNow();
     }
 
+    /** Replaces the pending tick with one in {@code delayMillis}. */
+    private synchronized void schedule(long delayMillis) {
+        if (next != null) {
+            next.cancel(false);
+        }
+        try {
+            next = timer.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            next = null;
+        }
+    }
+
     private void tick() {
+        try {
+            probeOnce();
+        } finally {
+            boolean calm = up && System.nanoTime() - suspectedUntil > 0;
+            schedule(calm ? IDLE_INTERVAL.toMillis() : DEFAULT_INTERVAL.toMillis());
+        }
+    }
+
+    private void probeOnce() {
         try {
             boolean reachable = probe();
             if (up && !reachable) {

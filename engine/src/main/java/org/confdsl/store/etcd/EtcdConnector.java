@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLException;
@@ -17,6 +18,8 @@ import javax.net.ssl.SSLException;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.confdsl.model.StoreModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +88,19 @@ public final class EtcdConnector {
      */
     public Connection connect() {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("confdsl-etcd-client-" + POOLS.incrementAndGet() + "-"));
+        Vertx vertx = smallVertx();
         ClientBuilder builder = Client.builder()
                 .endpoints(endpoints.toArray(URI[]::new))
                 .executorService(pool)
+                .vertx(vertx)
                 // Members are interchangeable for reads and watches: spread over every ready one.
                 .loadBalancerPolicy("round_robin")
                 .connectTimeout(model.connectTimeout())
                 .keepaliveTime(java.time.Duration.ofSeconds(10))
                 .keepaliveTimeout(java.time.Duration.ofSeconds(3))
+                // Pings only while a call (e.g. the watch stream) is open: etcd answers pings on an
+                // idle connection with GOAWAY "too_many_pings", which drops and rebuilds it.
+                .keepaliveWithoutCalls(false)
                 // jetcd's own retries must not outlive the request deadline the store enforces.
                 .retryMaxDuration(model.requestTimeout());
         model.user().ifPresent(u -> builder.user(bytes(u)).password(bytes(password.orElseThrow())));
@@ -105,11 +113,28 @@ public final class EtcdConnector {
                     }
                 });
             } catch (SSLException | IllegalArgumentException e) {
+                vertx.close();
                 pool.shutdownNow();
                 throw new StoreException(model.describe() + ": cannot load the TLS files (" + tlsFiles() + "): " + e.getMessage(), e);
             }
         }
         return new Connection(builder.build(), pool);
+    }
+
+    /**
+     * The Vert.x instance a client's gRPC channel runs on (the client closes it): one event loop
+     * (a channel uses one connection, so more loops only idle), one worker and one internal
+     * blocking thread, created on first use, and no blocked-thread checker waking every second
+     * (Vert.x's default is 2 event loops per core, 20 workers and a 1 s checker).
+     */
+    private static Vertx smallVertx() {
+        return Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setBlockedThreadCheckInterval(1)
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.DAYS)
+                .setUseDaemonThread(true));
     }
 
     /** The TLS files named in the model, for messages. */

@@ -50,6 +50,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
     private final ClusterGuard guard;
     private final Supplier<Client> client;
     private final BooleanSupplier reachable;
+    private final Runnable broken;
     private final Runnable onEnd;
     private final String where;
 
@@ -66,10 +67,11 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
      *
      * @param client the store's current client
      * @param reachable whether the store's monitor sees etcd; while not, the watch waits for {@link #reconnect}
+     * @param broken called when the stream breaks (not for compaction), so the monitor probes at once
      * @param onEnd called once when the watch finishes (closed or resynced), to forget it
      */
     public EtcdWatch(Collection<String> prefixes, long afterRevision, WatchListener listener, ScheduledExecutorService delivery,
-            ClusterGuard guard, Supplier<Client> client, BooleanSupplier reachable, Runnable onEnd, String where) {
+            ClusterGuard guard, Supplier<Client> client, BooleanSupplier reachable, Runnable broken, Runnable onEnd, String where) {
         this.prefixes = List.copyOf(prefixes);
         this.range = KeyRanges.covering(prefixes);
         this.listener = listener;
@@ -77,6 +79,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
         this.guard = guard;
         this.client = client;
         this.reachable = reachable;
+        this.broken = broken;
         this.onEnd = onEnd;
         this.where = where;
         this.lastRevision = afterRevision;
@@ -203,6 +206,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
             return;
         }
         // An outage is reported once by the store's monitor; a single broken stream is routine.
+        broken.run();
         if (!failing) {
             LOG.debug("etcd watch on {} broke ({}); following again from revision {}", where,
                     t == null ? "stream ended" : t.getMessage(), lastRevision + 1);

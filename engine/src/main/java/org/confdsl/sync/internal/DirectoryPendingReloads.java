@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.confdsl.model.ResourceModel;
 import org.confdsl.sync.PendingReloads;
@@ -19,6 +21,7 @@ public final class DirectoryPendingReloads implements PendingReloads {
     private static final String SUFFIX = ".reload-pending";
 
     private final Path dir;
+    private final FilePort files = FilePort.JDK;
 
     /** @param dir the state directory, created by the first {@link #markPending} */
     public DirectoryPendingReloads(Path dir) {
@@ -38,9 +41,14 @@ public final class DirectoryPendingReloads implements PendingReloads {
             Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 String text = "resource=" + resource.name() + "\ndest=" + resource.dest() + "\n";
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                // Readers see no file or a whole one, never a half-written one.
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    files.write(channel, temp, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    files.force(channel, temp);
+                }
+                // Readers see no file or a whole one, never a half-written one; and it is written
+                // before the swap it announces, so it must survive a power loss too.
+                files.rename(temp, file);
+                files.forceDirectory(dir);
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -2,6 +2,7 @@ package org.confdsl.sync.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,21 @@ public final class Stager {
 
     /** What every stage file name contains after {@code .<dest name>}. */
     public static final String MARK = ".confdsl-";
+
+    /** What a stage file kept by {@code --keep-stage-file} has after {@link #MARK}: recovery leaves it alone. */
+    public static final String KEPT = "kept-";
+
+    private final FilePort files;
+
+    /** Stages on the JDK's file system. */
+    public Stager() {
+        this(FilePort.JDK);
+    }
+
+    /** @param files the file system the writes and fsyncs go through */
+    public Stager(FilePort files) {
+        this.files = files;
+    }
 
     /**
      * Makes sure the destination's directory exists, creating it with its parents only when the
@@ -87,21 +103,40 @@ public final class Stager {
         Path dir = dest.toAbsolutePath().getParent();
         Path staged;
         try {
-            staged = Files.createTempFile(dir, "." + dest.getFileName() + MARK + kind, "");
+            staged = files.createFile(dir, "." + dest.getFileName() + MARK + kind);
+        } catch (AccessDeniedException e) {
+            // The file itself may be writable: what is missing is the directory, for the stage file and the rename.
+            throw new StepException("cannot write " + dest + ": directory " + dir
+                    + " is not writable (permission denied); the stage file and the rename need it", e);
         } catch (IOException e) {
             throw IoErrors.failure("cannot write", dest, e);
         }
         try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            files.write(channel, staged, ByteBuffer.wrap(content));
             attributes.applyTo(staged);
-            channel.force(true);
+            files.force(channel, staged);
             return staged;
         } catch (IOException e) {
             deleteQuietly(staged);
             throw IoErrors.failure("cannot write", dest, e);
+        }
+    }
+
+    /**
+     * Renames a stage file that is to be kept for inspection to {@code .<dest name>.confdsl-kept-<random>},
+     * a name recovery does not remove.
+     */
+    public static void keep(Path staged) {
+        String name = staged.getFileName().toString();
+        int mark = name.indexOf(MARK);
+        if (mark < 0 || !Files.exists(staged)) {
+            return;
+        }
+        Path kept = staged.resolveSibling(name.substring(0, mark + MARK.length()) + KEPT + name.substring(mark + MARK.length()));
+        try {
+            Files.move(staged, kept);
+        } catch (IOException ignored) {
+            // it stays under its stage name; recovery removes it at the next start
         }
     }
 

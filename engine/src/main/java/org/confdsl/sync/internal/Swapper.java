@@ -35,11 +35,16 @@ public final class Swapper {
     public static final Mover ATOMIC =
             (source, target) -> Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-    private final Mover mover;
+    private final FilePort files;
 
-    /** @param mover the rename; {@link #ATOMIC} outside tests */
+    /** @param files the file system; {@link FilePort#JDK} outside tests */
+    public Swapper(FilePort files) {
+        this.files = Objects.requireNonNull(files, "files");
+    }
+
+    /** @param mover the rename, on the JDK's file system; {@link #ATOMIC} outside tests */
     public Swapper(Mover mover) {
-        this.mover = Objects.requireNonNull(mover, "mover");
+        this(FilePort.JDK.renamingWith(Objects.requireNonNull(mover, "mover")));
     }
 
     /**
@@ -51,7 +56,7 @@ public final class Swapper {
      */
     public Optional<String> swap(Path staged, Path dest) throws StepException {
         try {
-            mover.move(staged, dest);
+            files.rename(staged, dest);
         } catch (IOException e) {
             if (!refusesRename(e)) {
                 throw IoErrors.failure("cannot write", dest, e);
@@ -60,7 +65,7 @@ public final class Swapper {
             return Optional.of("rename refused (" + IoErrors.reason(e) + "), probably a bind-mounted file; wrote "
                     + dest + " in place");
         }
-        syncDirectory(dest.toAbsolutePath().getParent());
+        files.forceDirectory(dest.toAbsolutePath().getParent());
         return Optional.empty();
     }
 
@@ -71,7 +76,7 @@ public final class Swapper {
         } catch (IOException e) {
             throw IoErrors.failure("cannot remove", dest, e);
         }
-        syncDirectory(dest.toAbsolutePath().getParent());
+        files.forceDirectory(dest.toAbsolutePath().getParent());
     }
 
     /** Whether a failed rename means "this target cannot be renamed over" (EBUSY, EXDEV) rather than a real error. */
@@ -86,29 +91,17 @@ public final class Swapper {
         return false;
     }
 
-    private static void writeInPlace(Path staged, Path dest) throws StepException {
+    private void writeInPlace(Path staged, Path dest) throws StepException {
         try (FileChannel channel = FileChannel.open(dest, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(staged));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            files.write(channel, dest, ByteBuffer.wrap(Files.readAllBytes(staged)));
             Optional<FileMeta> meta = FileMeta.read(staged);
             if (meta.isPresent()) {
                 FileMeta.apply(dest, meta.get().mode(), Optional.of(meta.get().owner()), Optional.of(meta.get().group()));
             }
-            channel.force(true);
+            files.force(channel, dest);
         } catch (IOException e) {
             throw IoErrors.failure("cannot write", dest, e);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException ignored) {
-            // Some file systems refuse fsync on a directory; the rename has happened all the same,
-            // and reporting a failure now would misstate what the destination holds.
         }
     }
 }

@@ -35,17 +35,24 @@ public record TargetAttributes(
 
     /**
      * Mode from the resource, else the existing file's, else {@link #DEFAULT_MODE}; owner and
-     * group from the resource (names or numeric ids), else the existing file's.
+     * group from the resource (names or numeric ids), else the existing file's. An existing file
+     * that belongs to another user than the one running passes on nothing: it may have been
+     * planted to make the new file readable or writable by that user. The new file then belongs
+     * to the running user (unless the resource names an owner) and gets the resource's mode or
+     * {@link #DEFAULT_MODE}.
      *
      * @throws StepException when a named user or group does not exist
      */
     public static TargetAttributes resolve(ResourceModel resource, Optional<FileMeta> current) throws StepException {
+        UserPrincipal me = RunningUser.get();
+        boolean foreign = current.isPresent() && !current.get().owner().equals(me);
+        Optional<FileMeta> inherited = foreign ? Optional.empty() : current;
         int mode = resource.mode().isPresent()
                 ? resource.mode().getAsInt() & 07777
-                : current.map(FileMeta::mode).orElse(DEFAULT_MODE);
+                : inherited.map(FileMeta::mode).orElse(DEFAULT_MODE);
         UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-        Optional<UserPrincipal> owner = current.map(FileMeta::owner);
-        Optional<GroupPrincipal> group = current.map(FileMeta::group);
+        Optional<UserPrincipal> owner = foreign ? Optional.of(me) : current.map(FileMeta::owner);
+        Optional<GroupPrincipal> group = inherited.map(FileMeta::group);
         try {
             if (resource.owner().isPresent()) {
                 owner = Optional.of(lookup.lookupPrincipalByName(resource.owner().get()));

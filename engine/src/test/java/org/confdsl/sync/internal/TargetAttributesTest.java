@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +34,42 @@ class TargetAttributesTest {
     void existingFileKeepsItsModeOwnerAndGroup() throws Exception {
         Path dest = Files.writeString(dir.resolve("a"), "x");
         Files.setAttribute(dest, "unix:mode", 0600);
-        Files.setAttribute(dest, "unix:uid", 65534);
+        Files.setAttribute(dest, "unix:gid", 4);
         FileMeta meta = FileMeta.read(dest).orElseThrow();
         TargetAttributes t = TargetAttributes.resolve(resource(dest).build(), Optional.of(meta));
         assertEquals(0600, t.mode());
-        assertEquals(lookup.lookupPrincipalByName("65534"), t.owner().orElseThrow());
+        assertEquals(Files.getOwner(dest), t.owner().orElseThrow());
+        assertEquals(lookup.lookupPrincipalByGroupName("4"), t.group().orElseThrow());
         assertTrue(t.matches(meta));
+    }
+
+    @Test
+    void aFileOfAnotherUserPassesOnNeitherOwnerNorModeNorGroup() throws Exception {
+        Path dest = Files.writeString(dir.resolve("a"), "x");
+        UserPrincipal me = Files.getOwner(dest);
+        Files.setAttribute(dest, "unix:mode", 0600);
+        Files.setAttribute(dest, "unix:uid", 65534);
+        Files.setAttribute(dest, "unix:gid", 65534);
+        FileMeta meta = FileMeta.read(dest).orElseThrow();
+
+        TargetAttributes t = TargetAttributes.resolve(resource(dest).build(), Optional.of(meta));
+
+        assertEquals(TargetAttributes.DEFAULT_MODE, t.mode());
+        assertEquals(me, t.owner().orElseThrow(), "the new file belongs to the running user");
+        assertTrue(t.group().isEmpty());
+        assertEquals(List.of("mode 0600 -> 0644", "owner nobody -> " + me.getName()), t.changesFrom(meta));
+    }
+
+    @Test
+    void aFileOfAnotherUserTakesTheResourcesOwnerAndModeWhenItNamesThem() throws Exception {
+        Path dest = Files.writeString(dir.resolve("a"), "x");
+        Files.setAttribute(dest, "unix:uid", 65534);
+        FileMeta meta = FileMeta.read(dest).orElseThrow();
+
+        TargetAttributes t = TargetAttributes.resolve(resource(dest).owner("nobody").mode(0640).build(), Optional.of(meta));
+
+        assertEquals(0640, t.mode());
+        assertEquals(lookup.lookupPrincipalByName("nobody"), t.owner().orElseThrow());
     }
 
     @Test

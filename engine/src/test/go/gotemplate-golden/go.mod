@@ -1,0 +1,3 @@
+module confdsl.org/gotemplate-golden
+
+go 1.19

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# install-test.sh DEB: installs the .deb into a fresh root with dpkg (its own database, nothing of
+# the machine's touched), then, as user nobody with no JDK and no Maven on the PATH, runs
+# `confdsl --version` and `confdsl run --once` of the packaged quickstart from the read-only
+# install; checks the man page, the completion, and the systemd unit with systemd-analyze verify.
+# Removes everything it made. Run by .ci/run; needs root (dpkg, runuser).
+set -euo pipefail
+deb=$(readlink -f "$1")
+root=$(mktemp -d /tmp/confdsl-root.XXXXXX)
+work=$(mktemp -d /tmp/confdsl-work.XXXXXX)
+cleanup() { rm -rf "$root" "$work"; }
+trap cleanup EXIT
+chmod 0755 "$root" "$work"
+step() { printf '\n== %s\n' "$*"; }
+
+step "dpkg --root $root -i $(basename "$deb")"
+mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates" "$root/var/lib/dpkg/triggers"
+touch "$root/var/lib/dpkg/status"
+dpkg --root="$root" --force-depends --force-not-root -i "$deb"
+dpkg --root="$root" -L confdsl | grep -E '^/(usr/bin|lib/systemd|etc/confdsl|usr/share/man|usr/share/bash)' 
+ls -l "$root/usr/bin/confdsl"
+
+# The user's PATH: a shell and the few tools the quickstart's check uses; no java, no mvn.
+bin="$work/bin"
+mkdir -p "$bin"
+for tool in sh readlink mkdir grep cat; do ln -s "$(command -v "$tool")" "$bin/$tool"; done
+ln -s "$root/usr/bin/confdsl" "$bin/confdsl"
+as_nobody() { runuser -u nobody -- env -i PATH="$bin" HOME=/nonexistent LANG=C.UTF-8 "$@"; }
+if as_nobody sh -c 'command -v java || command -v mvn'; then
+  echo "install-test: java or mvn is on the test PATH" >&2; exit 1
+fi
+chmod -R a-w "$root/usr/lib/confdsl"   # read-only install: nobody could not write it anyway
+
+step "confdsl --version (as nobody, PATH=$bin)"
+as_nobody confdsl --version
+
+step "confdsl run quickstart.groovy --once (as nobody, from the installed files)"
+cp -r "$root/usr/share/doc/confdsl/examples/quickstart" "$work/qs"
+chown -R nobody "$work/qs"
+as_nobody confdsl run "$work/qs/quickstart.groovy" --once --state-dir "$work/qs/state"
+grep -q 'server 127.0.0.1:9001;' "$work/qs/out/app.conf"
+as_nobody confdsl run "$work/qs/quickstart.groovy" --once --state-dir "$work/qs/state" | grep -q 'IN_SYNC'
+echo "rendered $work/qs/out/app.conf; the second run is IN_SYNC"
+if [ -n "$(find "$root/usr/lib/confdsl" -newer "$deb" -newer "$root/var/lib/dpkg/status" -print -quit)" ]; then
+  echo "install-test: something wrote into the install directory" >&2; exit 1
+fi
+
+step "man page, completion"
+zcat "$root/usr/share/man/man1/confdsl.1.gz" | grep -q '^.SH EXIT STATUS'
+grep -q 'complete -F' "$root/usr/share/bash-completion/completions/confdsl"
+echo "ok"
+
+step "systemd-analyze verify confdsl@cloud.service"
+# The unit as installed, with ExecStart pointing into the test root (the machine has no /usr/bin/confdsl);
+# systemd-analyze prints nothing for a clean unit, and checks that ExecStart and ExecReload are executable.
+units="$work/units"
+mkdir -p "$units"
+sed "s#/usr/bin/confdsl#$root/usr/bin/confdsl#" "$root/lib/systemd/system/confdsl@.service" > "$units/confdsl@.service"
+MANPATH="$root/usr/share/man" systemd-analyze verify "$units/confdsl@cloud.service" > "$work/verify.log" 2>&1 || true
+if [ -s "$work/verify.log" ]; then
+  cat "$work/verify.log" >&2
+  echo "install-test: systemd-analyze verify reported problems" >&2; exit 1
+fi
+echo "unit ok"
+
+step "dpkg --root $root -r confdsl"
+chmod -R u+w "$root/usr/lib/confdsl"
+dpkg --root="$root" --force-not-root -r confdsl
+[ ! -e "$root/usr/bin/confdsl" ]
+echo "install test passed"
