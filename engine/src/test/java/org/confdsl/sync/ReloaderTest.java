@@ -33,11 +33,10 @@ class ReloaderTest {
     }
 
     @Test
-    void aSuccessfulReloadClearsThePendingOneAndAFailedOneKeepsItWithTheRetryNoted() throws Exception {
+    void aFailedReloadBecomesPendingWithTheRetryNotedAndASuccessfulOneClearsIt() throws Exception {
         PendingReloads pending = PendingReloads.inMemory();
         Reloader reloader = new Reloader(new CommandRunner(), pending);
         ResourceModel resource = Fixtures.resource(dir.resolve("app.conf")).build();
-        reloader.due(resource);
 
         StepOutcome failed = reloader.reload(resource, Fixtures.argv("false"));
         assertFalse(failed.ok());
