@@ -92,6 +92,22 @@ class DestinationsTest {
     }
 
     @Test
+    void aDaemonsFirstClaimEndsOrphanedCommandRecordsToo() throws Exception {
+        Process owner = new ProcessBuilder("true").start();
+        ProcessIdentity dead = ProcessIdentity.of(owner.pid()).orElse(new ProcessIdentity(owner.pid(), 1));
+        owner.waitFor(10, TimeUnit.SECONDS);
+        owner.onExit().get(10, TimeUnit.SECONDS);
+        Path commands = Files.createDirectories(dir.resolve("state").resolve("commands"));
+        Path record = Files.writeString(commands.resolve("confdsl-cmd-" + dead.pid() + "-" + dead.startTicks() + "-1.out"), "");
+        Destinations daemon = destinations(CommandJournal.inDirectory(dir.resolve("state")));
+
+        daemon.claim(dir.resolve("a.conf"));
+        daemon.releaseAll();
+
+        assertFalse(Files.exists(record));
+    }
+
+    @Test
     void aWaiterGetsTheLockWhenTheHolderLetsGoWithinTheWait() throws Exception {
         Path dest = dir.resolve("app.conf");
         DestinationLock holder = DestinationLock.acquire(dest, Duration.ZERO, "holder");
