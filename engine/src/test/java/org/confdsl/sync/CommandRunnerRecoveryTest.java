@@ -27,7 +27,10 @@ class CommandRunnerRecoveryTest {
         Path seen = state.resolve("seen");
         // field 5 of /proc/self/stat is the process group; $$ is the shell's pid.
         CommandResult result = runner.run(argv("sh", "-c",
-                "echo $$ $(cut -d' ' -f5 /proc/$$/stat) > \"$1\"; ls \"$2\" > \"$1.records\"", "sh", seen.toString(),
+                // the pid is recorded right after the process starts: wait for it (at most 5 s), then list
+                "echo $$ $(cut -d' ' -f5 /proc/$$/stat) > \"$1\"; i=0; "
+                        + "while [ \"$(ls \"$2\" | wc -l)\" -lt 2 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i+1)); done; "
+                        + "ls \"$2\" > \"$1.records\"", "sh", seen.toString(),
                 state.resolve("commands").toString()), Map.of());
 
         assertTrue(result.succeeded(), result.output());
