@@ -39,7 +39,7 @@ class CommandDeclSpec extends Specification {
         'x'           | [shell: 'yes']       || "check option shell: takes true or false, not 'yes'"
         'x'           | [inPlace: 1]         || "check option inPlace: takes true or false, not '1'"
         'x'           | [retries: 3]         || "check has no option 'retries'; it takes inPlace, shell, timeout"
-        'x'           | [timeout: 'soon']    || "check option timeout: 'soon' is not a duration; write e.g. 500ms, 10s, 5m or 1h"
+        'x'           | [timeout: 'soon']    || "check option timeout: 'soon' is not a duration; write e.g. 500ms, 10s, 1m30s or 2h"
         ''            | [:]                  || "check needs a command, e.g. check 'nginx -s reload'"
         '   '         | [shell: true]        || "check needs a command, e.g. check 'nginx -s reload'"
         []            | [:]                  || "check needs a command, e.g. check 'nginx -s reload'"
