@@ -76,8 +76,18 @@ class MembershipEtcdTest {
     }
 
     DaemonProcess startDaemon(String host) {
-        DaemonProcess d = DaemonProcess.start(script, host, tmp.resolve("daemons"), "--endpoints", etcd.clientUrl(),
-                "--status-ttl", "2s");
+        // Each host writes its own copy of the destination (one confdsl per destination): the
+        // same script and template, from a directory of the host's own.
+        Path hostDir = tmp.resolve("hosts").resolve(host);
+        try {
+            Files.createDirectories(hostDir);
+            Files.copy(script, hostDir.resolve(script.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(tmp.resolve("cloud.tmpl"), hostDir.resolve("cloud.tmpl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        DaemonProcess d = DaemonProcess.start(hostDir.resolve(script.getFileName()), host, tmp.resolve("daemons"),
+                "--endpoints", etcd.clientUrl(), "--status-ttl", "2s");
         daemons.add(d);
         return d;
     }
