@@ -19,7 +19,6 @@ class DaemonSignalsIT {
     @TempDir
     Path tmp;
 
-    @org.junit.jupiter.api.Disabled("SIGHUP reload does not apply the new definitions since the merge with crash recovery (destination lock): issue 10 stays open")
     @Test
     void sighupAppliesAnEditedTemplateWithoutARestartAndABadScriptKeepsTheOldDefinitions() throws Exception {
         Path example = Examples.copy("quickstart", tmp);
@@ -112,7 +111,6 @@ class DaemonSignalsIT {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("SIGHUP reload does not apply the new definitions since the merge with crash recovery (destination lock): issue 10 stays open")
     @Test
     void aResourceReloadsTheExecChildBySignal() throws Exception {
         Path example = Examples.copy("quickstart", tmp);
