@@ -55,6 +55,26 @@ class DaemonSignalsIT {
     }
 
     @Test
+    void aDaemonStartedUnderNohupSaysThatItCannotReloadBySighupAndKeepsRunning() throws Exception {
+        Path example = Examples.copy("quickstart", tmp);
+        Path dest = example.resolve("out/app.conf");
+        try (ProgramProcess daemon = ProgramProcess.startUnderNohup(tmp, Map.of(), "run", example.resolve("quickstart.groovy").toString(),
+                "--state-dir", tmp.resolve("state").toString())) {
+            daemon.awaitOutput("app UPDATED " + dest + " (revision 1)", WAIT);
+            assertThat(daemon.err()).contains("SIGHUP was ignored when confdsl started (nohup does that)");
+
+            daemon.signal("HUP");
+            Path keys = example.resolve("keys.yaml");
+            Files.writeString(keys, Files.readString(keys).replace("9002", "9003"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(dest).content().contains("127.0.0.1:9003"));
+            assertThat(daemon.alive()).as("a SIGHUP the daemon ignores does not end it").isTrue();
+
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(WAIT)).as(daemon.toString()).isZero();
+        }
+    }
+
+    @Test
     void sigtermDuringTheFirstPassLetsTheSyncFinishAndExitsZeroWithNoFalseOutcome() throws Exception {
         Path example = Examples.copy("quickstart", tmp);
         Path script = example.resolve("quickstart.groovy");

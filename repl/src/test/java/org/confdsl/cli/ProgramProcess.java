@@ -29,11 +29,25 @@ final class ProgramProcess implements AutoCloseable {
         this.err = err;
     }
 
-    /** Starts {@code java -jar confdsl.jar ARGS} in {@code dir} with {@code env} added to the environment. */
+    /**
+     * Starts {@code java -jar confdsl.jar ARGS} in {@code dir} with {@code env} added to the
+     * environment, every signal at its default disposition whatever the test runner inherited
+     * (a build started under {@code nohup} would otherwise hand SIGHUP down ignored).
+     */
     static ProgramProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(List.of("env", "--default-signal"), dir, env, args);
+    }
+
+    /** Like {@link #start(Path, Map, String...)}, run by {@code nohup}: SIGHUP ignored from the start. */
+    static ProgramProcess startUnderNohup(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(List.of("env", "--default-signal", "nohup"), dir, env, args);
+    }
+
+    private static ProgramProcess start(List<String> prefix, Path dir, Map<String, String> env, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("confdsl.jar", "target/confdsl.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged program").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out-", ".txt");

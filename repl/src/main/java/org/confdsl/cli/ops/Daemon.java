@@ -81,9 +81,14 @@ public final class Daemon {
      * the engine cannot go on from (thrown).
      */
     public int run(ExecChild child) throws InterruptedException {
-        Signals.handle("HUP", () -> queue.offer(new Reload()));
+        if (!Signals.handle("HUP", () -> queue.offer(new Reload()))) {
+            LOG.warn("SIGHUP was ignored when confdsl started (nohup does that), so it cannot reload the script: "
+                    + "start it without nohup (systemd, or setsid) to reload by SIGHUP");
+        }
         Signals.handle("TERM", () -> queue.offer(new Stop("SIGTERM")));
-        Signals.handle("INT", () -> queue.offer(new Stop("SIGINT")));
+        if (!Signals.handle("INT", () -> queue.offer(new Stop("SIGINT")))) {
+            LOG.debug("SIGINT was ignored when confdsl started (a background job of a shell); SIGTERM stops it");
+        }
         Running running = start();
         LOG.atInfo().log("started: {}", describe(running.context, mode));
         if (child != null) {

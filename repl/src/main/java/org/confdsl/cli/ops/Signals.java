@@ -17,9 +17,14 @@ public final class Signals {
      * Runs {@code action} on the JVM's signal thread each time {@code name} (e.g. {@code "HUP"})
      * arrives, replacing the JVM's own handling (for TERM and INT: no shutdown hooks run).
      *
+     * <p>A signal that was ignored when the process started ({@code nohup} ignores HUP, a shell
+     * ignores INT for a job it puts in the background) stays ignored: the JVM leaves it so, as
+     * POSIX asks, and this method returns false.
+     *
+     * @return true when {@code action} now handles the signal, false when the signal is ignored
      * @throws IllegalStateException when this JVM cannot handle signals
      */
-    public static void handle(String name, Runnable action) {
+    public static boolean handle(String name, Runnable action) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
@@ -34,7 +39,8 @@ public final class Signals {
                 default -> "signal handler for SIG" + name;
             };
             Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass}, onSignal);
-            signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+            Object previous = signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+            return previous != handlerClass.getField("SIG_IGN").get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot handle SIG" + name + " in this JVM: " + e, e);
         }
