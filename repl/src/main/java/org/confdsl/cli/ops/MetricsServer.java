@@ -21,6 +21,7 @@ import org.confdsl.model.ResourceModel;
 import org.confdsl.run.EngineEvents;
 import org.confdsl.sync.CommandResult;
 import org.confdsl.sync.Outcome;
+import org.slf4j.LoggerFactory;
 import org.confdsl.sync.SyncResult;
 
 /**
@@ -67,6 +68,8 @@ public final class MetricsServer implements EngineEvents, AutoCloseable {
         storeConnected.set(0);
         this.server = HTTPServer.builder().hostname(at.getHostString()).port(at.getPort()).registry(registry)
                 .registerHealthHandler(false).defaultHandler(this::probe).buildAndStart();
+        LoggerFactory.getLogger(MetricsServer.class).info("metrics on http://{}:{}/metrics (and /health, /ready)",
+                at.getHostString(), server.getPort());
     }
 
     /** The port actually bound. */
