@@ -2,7 +2,8 @@
 # install-test.sh DEB: installs the .deb into a fresh root with dpkg (its own database, nothing of
 # the machine's touched), then, as user nobody with no JDK and no Maven on the PATH, runs
 # `confdsl --version` and `confdsl run --once` of the packaged quickstart from the read-only
-# install, then a watch daemon (its /metrics scraped, a SIGHUP applying an edited template); checks the man page, the completion, and the systemd unit with systemd-analyze verify.
+# install, then a watch daemon (its /metrics scraped, a SIGHUP applying an edited template);
+# checks the man page, the completion, and the systemd unit with systemd-analyze verify.
 # Removes everything it made. Run by .ci/run; needs root (dpkg, runuser).
 set -euo pipefail
 deb=$(readlink -f "$1")
