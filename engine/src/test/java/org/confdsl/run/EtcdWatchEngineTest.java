@@ -49,9 +49,7 @@ class EtcdWatchEngineTest {
 
     @BeforeEach
     void startEtcd() {
-        // On tmpfs: the storm's 10,000 puts cost two disk fsyncs each otherwise (27 s of the class's
-        // 33 s); what is tested is the watch and render path, not etcd's disk.
-        etcd = EtcdProcess.start(List.of(), EtcdProcess.fastParent());
+        etcd = EtcdProcess.start();
         store = EtcdStore.open(StoreModel.Etcd.of(List.of(etcd.clientUrl())));
     }
 
