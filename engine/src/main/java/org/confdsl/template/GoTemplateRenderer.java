@@ -35,7 +35,7 @@ final class GoTemplateRenderer {
         } catch (GoTemplateException e) {
             throw new GoRenderException(file, "Unable to process template " + file + ", " + e.getMessage(), e);
         }
-        byte[] bytes = BoundedRender.run(file, resource.render(), out -> execute(template, file, out));
+        byte[] bytes = BoundedRender.run(file, resource.render(), out -> execute(template, file, out, resource.render().maxBytes()));
         java.util.SortedSet<String> read = new java.util.TreeSet<>();
         for (String k : view.keysRead()) {
             read.add(resource.absoluteKey(k));
@@ -43,9 +43,9 @@ final class GoTemplateRenderer {
         return new Rendered(bytes, read, snapshot.revision());
     }
 
-    private static void execute(GoTemplate template, Path file, java.io.Writer out) {
+    private static void execute(GoTemplate template, Path file, java.io.Writer out, long maxBytes) {
         try {
-            template.execute(null, out);
+            template.execute(null, out, maxBytes);
         } catch (GoTemplateException e) {
             throw new GoRenderException(file, e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -109,6 +109,23 @@ class GoRunawayTemplateTest {
     }
 
     @Test
+    void aVariableThatDoublesIsStoppedAtTheSizeLimitNotAnOutOfMemory() throws Exception {
+        MemoryStore store = new MemoryStore(Map.of("/grow/a", "1", "/ok/name", "demo"));
+        // never written: 2^64 bytes held in a variable
+        ResourceModel grow = resource("grow", "{{$x := \"x\"}}{{range seq 1 64}}{{$x = printf \"%s%s\" $x $x}}{{end}}{{len $x}}\n",
+                RenderLimits.DEFAULT);
+        ResourceModel ok = resource("ok", "name {{getv \"/name\"}}\n", RenderLimits.DEFAULT);
+
+        List<SyncResult> results = RunawayTemplateTest.bounded(() -> engine(store, grow, ok).once(RunawayTemplateTest.WRITE, r -> { }));
+
+        assertEquals(Outcome.FAILED, results.get(0).outcome(), results.toString());
+        assertTrue(results.get(0).message().contains("characters is larger than the render may grow (16777216 bytes)"),
+                results.get(0).message());
+        assertTrue(Files.notExists(grow.dest()));
+        assertEquals("name demo\n", Files.readString(ok.dest()));
+    }
+
+    @Test
     @SuppressWarnings("try") // the watch runs for its effect and is closed by try-with-resources
     void theWatchDaemonKeepsApplyingOtherResourcesWhileAGoTemplateLoops() throws Exception {
         MemoryStore store = new MemoryStore(Map.of("/loop/a", "1", "/ok/name", "one"));

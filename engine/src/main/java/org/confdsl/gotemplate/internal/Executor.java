@@ -42,6 +42,7 @@ public final class Executor {
     private final Map<String, ListNode> templates;
     private final Calls calls;
     private final Appendable out;
+    private final long maxValueChars;
     private final StringBuilder sb;
     private String tmplName;
     private Node node;
@@ -52,6 +53,16 @@ public final class Executor {
 
     public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
             Appendable out) {
+        this(parseName, text, templates, funcs, out, Long.MAX_VALUE);
+    }
+
+    /**
+     * As the other constructor; a pipeline whose value is a string longer than {@code maxValueChars}
+     * ends the execution (a variable that doubles at each {@code range} step never reaches the output).
+     */
+    public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
+            Appendable out, long maxValueChars) {
+        this.maxValueChars = maxValueChars;
         this.parseName = parseName;
         this.text = text;
         this.templates = templates;
@@ -303,6 +314,10 @@ public final class Executor {
         Object value = NO_FINAL;
         for (CommandNode cmd : pipe.cmds()) {
             value = evalCommand(dot, cmd, value);
+        }
+        if (value instanceof String s && s.length() > maxValueChars) {
+            at(pipe);
+            throw errorf("a value of " + s.length() + " characters is larger than the render may grow (" + maxValueChars + " bytes)");
         }
         for (Node.VariableNode v : pipe.decl()) {
             if (pipe.isAssign()) {
