@@ -49,21 +49,21 @@ public final class ConfdSettingsBuilder {
             return this;
         }
         TomlFields t = TomlFields.parse(file);
-        t.string("confdir").ifPresent(v -> confdir = Path.of(v));
-        t.string("backend").ifPresent(v -> backend = v);
-        t.strings("nodes").ifPresent(v -> nodes = new ArrayList<>(v));
-        t.strings("file").ifPresent(v -> files = new ArrayList<>(v.stream().map(Path::of).toList()));
-        t.string("prefix").ifPresent(v -> prefix = Optional.of(v));
-        t.integer("interval").ifPresent(v -> interval = Math.toIntExact(v));
-        t.bool("watch").ifPresent(v -> watch = v);
-        t.bool("noop").ifPresent(v -> noop = v);
-        t.bool("sync-only").ifPresent(v -> syncOnly = v);
-        t.string("log-level").ifPresent(v -> logLevel = v);
-        t.string("client_cert").ifPresent(v -> clientCert = Optional.of(Path.of(v)));
-        t.string("client_key").ifPresent(v -> clientKey = Optional.of(Path.of(v)));
-        t.string("client_cakeys").ifPresent(v -> clientCaKeys = Optional.of(Path.of(v)));
-        t.string("username").ifPresent(v -> username = Optional.of(v));
-        t.string("password").ifPresent(v -> password = Optional.of(v));
+        t.string("confdir").map(Path::of).ifPresent(this::confdir);
+        t.string("backend").ifPresent(this::backend);
+        t.strings("nodes").ifPresent(this::nodes);
+        t.strings("file").map(v -> v.stream().map(Path::of).toList()).ifPresent(this::files);
+        t.string("prefix").ifPresent(this::prefix);
+        t.integer("interval").map(Math::toIntExact).ifPresent(this::interval);
+        t.bool("watch").ifPresent(this::watch);
+        t.bool("noop").ifPresent(this::noop);
+        t.bool("sync-only").ifPresent(this::syncOnly);
+        t.string("log-level").ifPresent(this::logLevel);
+        t.string("client_cert").map(Path::of).ifPresent(this::clientCert);
+        t.string("client_key").map(Path::of).ifPresent(this::clientKey);
+        t.string("client_cakeys").map(Path::of).ifPresent(this::clientCaKeys);
+        t.string("username").ifPresent(this::username);
+        t.string("password").ifPresent(this::password);
         return this;
     }
 

@@ -97,11 +97,28 @@ public final class GoTemplate {
      *     associated with template "y"}) or when execution fails
      */
     public void execute(String templateName, Object data, Appendable out) throws GoTemplateException {
+        execute(templateName, data, out, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #execute(Object, Appendable)}, bounded for a caller that limits the output's size: a
+     * pipeline whose value is a string longer than {@code maxValueLength} fails the execution (Go has
+     * no such bound; a value that long could never be written within the limit anyway). An interrupt
+     * of the executing thread ends any execution at its next {@code range} step or {@code template}
+     * call.
+     *
+     * @throws GoTemplateException when execution fails or a value passes {@code maxValueLength}
+     */
+    public void execute(Object data, Appendable out, long maxValueLength) throws GoTemplateException {
+        execute(name, data, out, maxValueLength);
+    }
+
+    private void execute(String templateName, Object data, Appendable out, long maxValueLength) throws GoTemplateException {
         Node.ListNode root = templates.get(templateName);
         if (root == null) {
             throw new GoTemplateException(GoTemplateException.Phase.EXECUTE,
                     "template: no template \"" + templateName + "\" associated with template \"" + name + "\"", null);
         }
-        new Executor(name, text, templates, funcs, out).run(templateName, root, data);
+        new Executor(name, text, templates, funcs, out, maxValueLength).run(templateName, root, data);
     }
 }

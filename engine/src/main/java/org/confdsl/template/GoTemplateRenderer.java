@@ -19,7 +19,9 @@ import org.confdsl.store.Snapshot;
  * resource's keys, seen as {@code path.Join("/", strings.TrimPrefix(key, prefix))}; the template is
  * named by its file's base name and executed with nil data and {@link ConfdGoFunctions}, which
  * are bound to each render's keys, so the template is parsed at each render (as confd does; parsing
- * is cheap next to reading the store). Stateless and thread-safe.
+ * is cheap next to reading the store). The execution is bounded by the resource's
+ * {@link org.confdsl.model.RenderLimits} as a Groovy render is ({@code BoundedRender}). Stateless and
+ * thread-safe.
  */
 final class GoTemplateRenderer {
 
@@ -33,19 +35,22 @@ final class GoTemplateRenderer {
         } catch (GoTemplateException e) {
             throw new GoRenderException(file, "Unable to process template " + file + ", " + e.getMessage(), e);
         }
-        StringBuilder out = new StringBuilder();
+        byte[] bytes = BoundedRender.run(file, resource.render(), out -> execute(template, file, out, resource.render().maxBytes()));
+        java.util.SortedSet<String> read = new java.util.TreeSet<>();
+        for (String k : view.keysRead()) {
+            read.add(resource.absoluteKey(k));
+        }
+        return new Rendered(bytes, read, snapshot.revision());
+    }
+
+    private static void execute(GoTemplate template, Path file, java.io.Writer out, long maxBytes) {
         try {
-            template.execute(null, out);
+            template.execute(null, out, maxBytes);
         } catch (GoTemplateException e) {
             throw new GoRenderException(file, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new GoRenderException(file, "template: " + file.getFileName() + ": " + e, e);
         }
-        java.util.SortedSet<String> read = new java.util.TreeSet<>();
-        for (String k : view.keysRead()) {
-            read.add(resource.absoluteKey(k));
-        }
-        return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), read, snapshot.revision());
     }
 
     /** Parses the template without executing it ({@code confdsl check}). */

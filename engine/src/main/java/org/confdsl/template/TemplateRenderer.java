@@ -16,15 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.confdsl.groovy.TimeLimit;
-import org.confdsl.groovy.TimeLimitExceededException;
-import org.confdsl.model.Durations;
 import org.confdsl.model.RenderLimits;
 import org.confdsl.model.ResourceModel;
-import org.confdsl.model.Sizes;
 import org.confdsl.model.TemplateSyntax;
 import org.confdsl.store.Snapshot;
-import org.confdsl.template.internal.BoundedOutput;
 
 /**
  * Renders a resource's template from a snapshot: a pure function of (template file, resource
@@ -37,9 +32,10 @@ import org.confdsl.template.internal.BoundedOutput;
  * do not recompile and an edited file is recompiled on its next use. Thread-safe: one renderer can
  * serve every resource and thread.
  *
- * <p>Each render is bounded by the resource's {@link RenderLimits}: it runs on a worker thread
- * ({@link TimeLimit}) and is stopped when its time passes, and its output may not grow past the
- * size limit; either is a {@link TemplateException} for that resource alone.
+ * <p>Each render, Groovy or Go, is bounded by the resource's {@link RenderLimits} through one
+ * wrapper ({@code BoundedRender}): it runs on a worker thread ({@link org.confdsl.groovy.TimeLimit})
+ * and is stopped when its time passes, and its output may not grow past the size limit; either is a
+ * {@link TemplateException} for that resource alone.
  */
 public final class TemplateRenderer {
 
@@ -78,37 +74,9 @@ public final class TemplateRenderer {
             throw new TemplateException(resource.template(), 0, e.getMessage(), e);
         }
         KeyView view = new KeyView(snapshot, resource.prefix(), rules);
-        RenderLimits limits = resource.render();
-        BoundedOutput out = new BoundedOutput(limits.maxBytes());
-        try {
-            TimeLimit.call(limits.timeout(), () -> {
-                template.render(new TemplateFunctions(view), Map.of(), out);
-                return null;
-            });
-        } catch (TimeLimitExceededException e) {
-            int line = e.ending().filter(TemplateException.class::isInstance).map(t -> ((TemplateException) t).line()).orElse(0);
-            throw new TemplateException(resource.template(), line, "render took longer than " + Durations.format(limits.timeout())
-                    + (e.stopped() ? " (stopped)" : " (it did not stop and keeps running in the background)")
-                    + "; look for a loop that never ends, or raise renderTimeout", e);
-        } catch (TemplateException e) {
-            throw out.exceeded() ? tooLarge(resource, limits, e) : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TemplateException(resource.template(), 0, "rendering was interrupted", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new TemplateException(resource.template(), 0, "render failed: " + e, e);
-        }
-        if (out.exceeded()) {
-            throw tooLarge(resource, limits, null);
-        }
-        return new Rendered(out.toBytes(), view.keysRead(), snapshot.revision());
-    }
-
-    private static TemplateException tooLarge(ResourceModel resource, RenderLimits limits, TemplateException e) {
-        return new TemplateException(resource.template(), e == null ? 0 : e.line(), "the render is larger than "
-                + Sizes.format(limits.maxBytes()) + " (stopped); look for a loop that never ends, or raise renderMaxSize", e);
+        byte[] bytes = BoundedRender.run(resource.template(), resource.render(),
+                out -> template.render(new TemplateFunctions(view), Map.of(), out));
+        return new Rendered(bytes, view.keysRead(), snapshot.revision());
     }
 
     /**

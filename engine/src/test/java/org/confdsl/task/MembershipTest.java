@@ -33,6 +33,7 @@ import org.confdsl.sync.PendingReloads;
 import org.confdsl.sync.SyncOptions;
 import org.confdsl.sync.Syncer;
 import org.confdsl.template.TemplateRenderer;
+import org.confdsl.testkit.HostDirs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,11 +82,8 @@ class MembershipTest {
     }
 
     void startDaemon(EngineModel model, String host) throws IOException {
-        // Each host writes its own copy of the destination (one confdsl per destination): the
-        // same script, loaded from a directory of the host's own.
-        Path hostDir = Files.createDirectories(dir.resolve(host));
-        Files.copy(model.script(), hostDir.resolve("m.groovy"));
-        Files.copy(dir.resolve("cloud.tmpl"), hostDir.resolve("cloud.tmpl"));
+        // one confdsl per destination: the same script, from a directory of the host's own
+        Path hostDir = HostDirs.copyFiles(dir.resolve("hosts"), host, model.script(), dir.resolve("cloud.tmpl"));
         EngineModel hostModel = new DslLoader().load(hostDir.resolve("m.groovy"));
         Engine engine = new Engine(hostModel, store, new TemplateRenderer(), new Syncer(new CommandRunner(), PendingReloads.inMemory()));
         Thread t = new Thread(() -> {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.confdsl.confd.ConfdException;
 import org.confdsl.confd.ConfdSettings;
@@ -169,62 +170,35 @@ final class ConfdCommand implements Callable<Integer> {
         }
     }
 
+    /** The layers in confd's order: defaults, confd.toml, the environment, then each flag that was given. */
     private ConfdSettings settings() {
         ConfdSettingsBuilder b = new ConfdSettingsBuilder();
-        Path config = configFile != null ? configFile : Path.of("/etc/confd/confd.toml");
-        b.configFile(config).environment(environment);
-        if (confdir != null) {
-            b.confdir(confdir);
-        }
-        if (backend != null) {
-            b.backend(backend);
-        }
-        if (!nodes.isEmpty()) {
-            b.nodes(nodes);
-        }
-        if (!files.isEmpty()) {
-            b.files(files);
-        }
-        if (prefix != null) {
-            b.prefix(prefix);
-        }
-        if (interval != null) {
-            b.interval(interval);
-        }
-        if (watch != null) {
-            b.watch(watch);
-        }
-        if (onetime != null) {
-            b.onetime(onetime);
-        }
-        if (noop != null) {
-            b.noop(noop);
-        }
-        if (syncOnly != null) {
-            b.syncOnly(syncOnly);
-        }
-        if (keepStageFile != null) {
-            b.keepStageFile(keepStageFile);
-        }
-        if (logLevel != null) {
-            b.logLevel(logLevel);
-        }
-        if (clientCert != null) {
-            b.clientCert(clientCert);
-        }
-        if (clientKey != null) {
-            b.clientKey(clientKey);
-        }
-        if (clientCaKeys != null) {
-            b.clientCaKeys(clientCaKeys);
-        }
-        if (username != null) {
-            b.username(username);
-        }
-        if (password != null) {
-            b.password(password);
-        }
+        b.configFile(configFile != null ? configFile : Path.of("/etc/confd/confd.toml")).environment(environment);
+        given(confdir, b::confdir);
+        given(backend, b::backend);
+        given(nodes.isEmpty() ? null : nodes, b::nodes);
+        given(files.isEmpty() ? null : files, b::files);
+        given(prefix, b::prefix);
+        given(interval, b::interval);
+        given(watch, b::watch);
+        given(onetime, b::onetime);
+        given(noop, b::noop);
+        given(syncOnly, b::syncOnly);
+        given(keepStageFile, b::keepStageFile);
+        given(logLevel, b::logLevel);
+        given(clientCert, b::clientCert);
+        given(clientKey, b::clientKey);
+        given(clientCaKeys, b::clientCaKeys);
+        given(username, b::username);
+        given(password, b::password);
         return b.build();
+    }
+
+    /** A flag overrides the layers below it only when it was given on the command line. */
+    private static <T> void given(T flag, Consumer<T> setter) {
+        if (flag != null) {
+            setter.accept(flag);
+        }
     }
 
     private static List<String> sources(ConfdSettings settings) {

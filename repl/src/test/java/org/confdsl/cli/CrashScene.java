@@ -42,11 +42,15 @@ final class CrashScene {
         this.slowReload = dir.resolve("slow-reload");
         try {
             Files.writeString(dir.resolve("app.tmpl"), "value = ${getv('/value')}\n");
-            Files.writeString(dir.resolve("check.sh"), "echo $$ >> '" + checkStarted + "'\n"
-                    + "if [ -e '" + slowCheck + "' ]; then sleep 120; fi\n"
+            // Whether to be slow is decided before the pid is recorded: a test that sees the pid,
+            // kills confdsl and deletes the slow-file must not let the orphan go on and finish.
+            Files.writeString(dir.resolve("check.sh"), "slow=; [ -e '" + slowCheck + "' ] && slow=1\n"
+                    + "echo $$ >> '" + checkStarted + "'\n"
+                    + "if [ -n \"$slow\" ]; then sleep 120; fi\n"
                     + "grep -q good \"$1\"\n");
-            Files.writeString(dir.resolve("reload.sh"), "echo $$ >> '" + reloadStarted + "'\n"
-                    + "if [ -e '" + slowReload + "' ]; then sleep 120; fi\n"
+            Files.writeString(dir.resolve("reload.sh"), "slow=; [ -e '" + slowReload + "' ] && slow=1\n"
+                    + "echo $$ >> '" + reloadStarted + "'\n"
+                    + "if [ -n \"$slow\" ]; then sleep 120; fi\n"
                     + "cat '" + dest + "' >> '" + reloadLog + "'\n");
             Files.writeString(script, "store file('keys.yaml')\n"
                     + "resource('app') {\n"

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real daemon (child JVM, in-place check and reload) killed with SIGKILL at random moments, up
- * to {@value #KILLS} times or {@link #BUDGET}, while a writer changes the key every
+ * to {@link #KILLS} times or {@link #BUDGET}, while a writer changes the key every
  * {@link #WRITE_EVERY} (every 7th value is one the check rejects). Throughout, the destination
  * must hold a complete render; after the last restart, nothing may be left over and the
  * destination must be the render of the final keys. Figures go to {@code target/kill-storm.txt}.
  */
 class KillStormTest {
 
-    static final int KILLS = Integer.getInteger("killStorm.kills", 100);
+    /**
+     * 20 by default (about 40 s): the leftover-file bug this test found showed within 20 kills. The
+     * full storm of the README's figures is {@code -DkillStorm.kills=100} (about 3 minutes).
+     */
+    static final int KILLS = Integer.getInteger("killStorm.kills", 20);
     static final Duration BUDGET = Duration.ofMinutes(Long.getLong("killStorm.minutes", 7));
     static final Duration WRITE_EVERY = Duration.ofMillis(40);
     static final Pattern COMPLETE = Pattern.compile("value = (good|bad)\\d+\n");

@@ -15,6 +15,7 @@ import org.confdsl.run.StatusEntry;
 import org.confdsl.store.MutableKeyValueStore;
 import org.confdsl.store.Stores;
 import org.confdsl.testkit.EtcdProcess;
+import org.confdsl.testkit.HostDirs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,16 +77,8 @@ class MembershipEtcdTest {
     }
 
     DaemonProcess startDaemon(String host) {
-        // Each host writes its own copy of the destination (one confdsl per destination): the
-        // same script and template, from a directory of the host's own.
-        Path hostDir = tmp.resolve("hosts").resolve(host);
-        try {
-            Files.createDirectories(hostDir);
-            Files.copy(script, hostDir.resolve(script.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(tmp.resolve("cloud.tmpl"), hostDir.resolve("cloud.tmpl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // one confdsl per destination: the same script and template, from a directory of the host's own
+        Path hostDir = HostDirs.copyFiles(tmp.resolve("hosts"), host, script, tmp.resolve("cloud.tmpl"));
         DaemonProcess d = DaemonProcess.start(hostDir.resolve(script.getFileName()), host, tmp.resolve("daemons"),
                 "--endpoints", etcd.clientUrl(), "--status-ttl", "2s");
         daemons.add(d);
@@ -110,13 +103,24 @@ class MembershipEtcdTest {
         return b.toString();
     }
 
-    @Test
-    void aDrainNeverReportsOkWhileAServingHostIsFrozen() {
+    /** web1 and web2 serve and have applied; then web2 is frozen (SIGSTOP; resumed in cleanup). */
+    void twoHostsThenFreezeWeb2() {
         startDaemon("web1");
         DaemonProcess web2 = startDaemon("web2");
         awaitApplied("web1", "web2");
-
         web2.freeze();
+    }
+
+    /** Until {@code host}'s status entries are gone (its lease expired). */
+    void awaitSilent(String host) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> new AppliedAwaiter(store).statuses().stream()
+                .noneMatch(e -> e.host().equals(host)));
+    }
+
+    @Test
+    void aDrainNeverReportsOkWhileAServingHostIsFrozen() {
+        twoHostsThenFreezeWeb2();
+
         CliRunner.Result r = task("drainOne", "a");
 
         assertThat(r.code()).as(r + logs()).isEqualTo(ExitCodes.TASK_FAILED);
@@ -126,12 +130,8 @@ class MembershipEtcdTest {
 
     @Test
     void aDrainRefusesToStartWhileARegisteredHostIsSilentAndChangesNothing() {
-        startDaemon("web1");
-        DaemonProcess web2 = startDaemon("web2");
-        awaitApplied("web1", "web2");
-        web2.freeze();
-        await().atMost(Duration.ofSeconds(30)).until(() -> new AppliedAwaiter(store).statuses().stream()
-                .noneMatch(e -> e.host().equals("web2")));
+        twoHostsThenFreezeWeb2();
+        awaitSilent("web2");
 
         CliRunner.Result dry = task("drainOne", "a", "--dry-run");
         CliRunner.Result r = task("drainOne", "a");
@@ -145,12 +145,8 @@ class MembershipEtcdTest {
 
     @Test
     void anOperatorSeesTheSilentHostGoesOnKnowinglyOrForgetsIt() {
-        startDaemon("web1");
-        DaemonProcess web2 = startDaemon("web2");
-        awaitApplied("web1", "web2");
-        web2.freeze();
-        await().atMost(Duration.ofSeconds(30)).until(() -> new AppliedAwaiter(store).statuses().stream()
-                .noneMatch(e -> e.host().equals("web2")));
+        twoHostsThenFreezeWeb2();
+        awaitSilent("web2");
 
         CliRunner.Result hosts = CliRunner.run("hosts", "--endpoints", etcd.clientUrl());
         CliRunner.Result allowed = task("drainOne", "a", "--allow-missing", "web2");

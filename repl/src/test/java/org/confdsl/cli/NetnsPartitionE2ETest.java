@@ -31,6 +31,7 @@ import org.confdsl.task.TaskRunner;
 import org.confdsl.testkit.Backends;
 import org.confdsl.testkit.EtcdProcess;
 import org.confdsl.testkit.FreePorts;
+import org.confdsl.testkit.HostDirs;
 import org.confdsl.testkit.LoadGenerator;
 import org.confdsl.testkit.LoadReport;
 import org.confdsl.testkit.NginxProcess;
@@ -99,8 +100,8 @@ class NetnsPartitionE2ETest {
                 store.put("/cloud/upstream/" + b, backends.start(b));
             }
             for (int i = 0; i < names.size(); i++) {
-                Path dir = tmp.resolve(names.get(i));
-                Path example = Examples.copy("nginx_rolling_upgrade", dir);
+                Path example = HostDirs.copyTree(Examples.ROOT.resolve("nginx_rolling_upgrade"), tmp, names.get(i));
+                Path dir = example.getParent();
                 Path script = example.resolve("nginx_rolling_upgrade.groovy");
                 NginxProcess nginx = NginxProcess.start(example.resolve("nginx"), data.get(i).nsAddress(), FreePorts.next(), Netns.exec(ns.get(i)));
                 DaemonProcess daemon = DaemonProcess.startVia(Netns.exec(ns.get(i)), script, names.get(i), dir,

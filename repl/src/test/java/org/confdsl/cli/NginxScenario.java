@@ -28,6 +28,7 @@ import org.confdsl.store.Stores;
 import org.confdsl.testkit.Backends;
 import org.confdsl.testkit.EtcdProcess;
 import org.confdsl.testkit.FreePorts;
+import org.confdsl.testkit.HostDirs;
 import org.confdsl.testkit.NginxProcess;
 
 /**
@@ -84,8 +85,8 @@ final class NginxScenario implements AutoCloseable {
     }
 
     private Host startHost(Path tmp, String name) {
-        Path dir = tmp.resolve(name);
-        Path example = Examples.copy("nginx_rolling_upgrade", dir);
+        Path example = HostDirs.copyTree(Examples.ROOT.resolve("nginx_rolling_upgrade"), tmp, name);
+        Path dir = example.getParent();
         Path script = example.resolve("nginx_rolling_upgrade.groovy");
         NginxProcess nginx = NginxProcess.start(example.resolve("nginx"), FreePorts.next());
         AtomicReference<CliRunner.Result> exit = new AtomicReference<>();

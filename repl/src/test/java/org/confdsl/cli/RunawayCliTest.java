@@ -90,4 +90,49 @@ class RunawayCliTest {
         assertThat(r.code()).as(r.toString()).isNotZero();
         assertThat(r.err()).as(r.toString()).contains("(site.tmpl, line 2) System.exit is not allowed");
     }
+
+    @Test
+    void aLoopingGoTemplateFailsItsResourceAfterItsRenderTimeoutAndTheOtherIsWritten() throws Exception {
+        Files.writeString(dir.resolve("loop.gotmpl"), "start\n{{range seq 1 10000}}{{range seq 1 10000}}{{range seq 1 10000}}{{end}}{{end}}{{end}}\n");
+        Path script = script("defaults { renderTimeout '1s' }\n"
+                + "resource('loop') { prefix '/loop'; template 'loop.gotmpl'; dest 'loop.conf' }\n"
+                + "resource('site') { prefix '/site'; template 'site.tmpl'; dest 'site.conf' }\n");
+
+        CliRunner.Result r = bounded("run", script.toString(), "--once", "--state-dir", dir.resolve("state").toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.RENDER_FAILED);
+        assertThat(r.err()).as(r.toString()).contains("loop FAILED ")
+                .contains("(loop.gotmpl) render took longer than 1s (stopped)");
+        assertThat(Files.readString(dir.resolve("site.conf"))).isEqualTo("name demo\n");
+        assertThat(dir.resolve("loop.conf")).doesNotExist();
+    }
+
+    @Test
+    void confdOnetimeStopsAnEndlessAndAHugeGoTemplateAndWritesTheOtherThenExits1() throws Exception {
+        Path confdir = dir.resolve("confd");
+        Files.createDirectories(confdir.resolve("conf.d"));
+        Files.createDirectories(confdir.resolve("templates"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        for (String name : new String[] {"a_loop", "b_huge", "c_ok"}) {
+            Files.writeString(confdir.resolve("conf.d/" + name + ".toml"), "[template]\nsrc = \"" + name + ".tmpl\"\ndest = \""
+                    + out.resolve(name + ".conf") + "\"\nkeys = [\"/site\"]\n");
+        }
+        Files.writeString(confdir.resolve("templates/a_loop.tmpl"),
+                "{{range seq 1 10000}}{{range seq 1 10000}}{{range seq 1 10000}}{{end}}{{end}}{{end}}\n");
+        Files.writeString(confdir.resolve("templates/b_huge.tmpl"),
+                "{{range seq 1 100000}}{{range seq 1 100000}}{{printf \"%0999d\" 0}}\n{{end}}{{end}}");
+        Files.writeString(confdir.resolve("templates/c_ok.tmpl"), "name {{getv \"/site/name\"}}\n");
+
+        CliRunner.Result r = bounded("confd", "-onetime", "-backend", "file", "-file", dir.resolve("keys.yaml").toString(),
+                "-confdir", confdir.toString(), "-config-file", dir.resolve("none.toml").toString(),
+                "--state-dir", dir.resolve("state").toString());
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).as(r.toString())
+                .contains("ERROR (a_loop.tmpl) render took longer than 5s (stopped)")
+                .contains("ERROR (b_huge.tmpl) the render is larger than 16MB (stopped)");
+        assertThat(Files.readString(out.resolve("c_ok.conf"))).isEqualTo("name demo\n");
+        assertThat(out.resolve("a_loop.conf")).doesNotExist();
+        assertThat(out.resolve("b_huge.conf")).doesNotExist();
+    }
 }

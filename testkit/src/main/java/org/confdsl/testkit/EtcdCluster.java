@@ -51,7 +51,7 @@ public final class EtcdCluster implements AutoCloseable {
         List<EtcdProcess> members = new ArrayList<>();
         try {
             for (int i = 0; i < size; i++) {
-                Path home = Files.createTempDirectory("confdsl-etcd-m" + i + "-");
+                Path home = Files.createTempDirectory(EtcdProcess.fastParent(), "confdsl-etcd-m" + i + "-");
                 members.add(new EtcdProcess(binary, home, "m" + i, "http", FreePorts.next(), FreePorts.next(), List.of()));
             }
         } catch (IOException e) {

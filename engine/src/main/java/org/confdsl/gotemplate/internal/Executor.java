@@ -17,6 +17,11 @@ import org.confdsl.gotemplate.internal.Node.PipeNode;
  * Walks a parsed template with a small context: the template being run, a stack of variables, the
  * node being evaluated (for Go's {@code NAME:LINE:COL: executing "T" at <NODE>: ...} errors) and the
  * output. One instance per execution; not thread-safe (the tree it walks is).
+ *
+ * <p>Output that is not a {@link StringBuilder} gets the text in pieces of about {@value #FLUSH_AT}
+ * characters as it is made, so a writer that bounds its size stops a runaway template early; an
+ * interrupt of the executing thread ends the execution at the next {@code range} iteration or
+ * {@code template} call.
  */
 public final class Executor {
 
@@ -29,12 +34,15 @@ public final class Executor {
 
     private static final RuntimeException BREAK = new ExecError("break", null);
     private static final RuntimeException CONTINUE = new ExecError("continue", null);
+    /** How much text is gathered before it is handed to an output that is not a StringBuilder. */
+    static final int FLUSH_AT = 8192;
 
     private final String parseName;
     private final String text;
     private final Map<String, ListNode> templates;
     private final Calls calls;
     private final Appendable out;
+    private final long maxValueChars;
     private final StringBuilder sb;
     private String tmplName;
     private Node node;
@@ -45,6 +53,16 @@ public final class Executor {
 
     public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
             Appendable out) {
+        this(parseName, text, templates, funcs, out, Long.MAX_VALUE);
+    }
+
+    /**
+     * As the other constructor; a pipeline whose value is a string longer than {@code maxValueChars}
+     * ends the execution (a variable that doubles at each {@code range} step never reaches the output).
+     */
+    public Executor(String parseName, String text, Map<String, ListNode> templates, Map<String, FuncMap.Func> funcs,
+            Appendable out, long maxValueChars) {
+        this.maxValueChars = maxValueChars;
         this.parseName = parseName;
         this.text = text;
         this.templates = templates;
@@ -64,6 +82,9 @@ public final class Executor {
         } catch (ExecError e) {
             flushQuietly();
             throw new GoTemplateException(GoTemplateException.Phase.EXECUTE, e.getMessage(), e.getCause());
+        } catch (WriteError e) {
+            throw new GoTemplateException(GoTemplateException.Phase.EXECUTE,
+                    "template: " + parseName + ": write error: " + e.getCause().getMessage(), e.getCause());
         } catch (RuntimeException e) {
             flushQuietly();
             ExecError wrapped = errorf("internal error: " + e, e);
@@ -82,6 +103,32 @@ public final class Executor {
         if (sb != out && sb.length() > 0) {
             out.append(sb);
             sb.setLength(0);
+        }
+    }
+
+    /** An {@link IOException} of the output on its way out of {@link #walk}. */
+    private static final class WriteError extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        WriteError(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private void flushIfLarge() {
+        if (sb != out && sb.length() >= FLUSH_AT) {
+            try {
+                flush();
+            } catch (IOException e) {
+                throw new WriteError(e);
+            }
+        }
+    }
+
+    private void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw errorf("execution interrupted");
         }
     }
 
@@ -123,12 +170,14 @@ public final class Executor {
     private void walk(Object dot, Node n) {
         if (n instanceof Node.TextNode t) {
             sb.append(t.text());
+            flushIfLarge();
         } else if (n instanceof Node.ActionNode a) {
             at(a);
             Object val = evalPipeline(dot, a.pipe());
             if (a.pipe().decl().length == 0) {
                 at(a);
                 printValue(val);
+                flushIfLarge();
             }
         } else if (n instanceof ListNode l) {
             for (Node c : l.nodes()) {
@@ -211,6 +260,7 @@ public final class Executor {
 
     /** @return false on {@code break} */
     private boolean oneIteration(int decls, int mark, Object index, Object elem, BranchNode r) {
+        stopIfInterrupted();
         if (decls > 0) {
             vars.setTop(1, elem);
         }
@@ -237,6 +287,7 @@ public final class Executor {
 
     private void walkTemplate(Object dot, Node.TemplateNode t) {
         at(t);
+        stopIfInterrupted();
         ListNode root = templates.get(t.name());
         if (root == null) {
             throw errorf("template " + GoQuote.quote(t.name()) + " not defined");
@@ -263,6 +314,10 @@ public final class Executor {
         Object value = NO_FINAL;
         for (CommandNode cmd : pipe.cmds()) {
             value = evalCommand(dot, cmd, value);
+        }
+        if (value instanceof String s && s.length() > maxValueChars) {
+            at(pipe);
+            throw errorf("a value of " + s.length() + " characters is larger than the render may grow (" + maxValueChars + " bytes)");
         }
         for (Node.VariableNode v : pipe.decl()) {
             if (pipe.isAssign()) {

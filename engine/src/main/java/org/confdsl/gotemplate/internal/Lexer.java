@@ -261,23 +261,7 @@ public final class Lexer extends LexerInput {
     }
 
     private State lexChar() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                r = next();
-                if (r != EOF && r != '\n') {
-                    continue;
-                }
-            }
-            if (r == EOF || r == '\n') {
-                return errorf("unterminated character constant");
-            }
-            if (r == '\'') {
-                break;
-            }
-        }
-        emit(TokenType.CHAR_CONSTANT);
-        return this::lexInsideAction;
+        return lexQuoted('\'', TokenType.CHAR_CONSTANT, "unterminated character constant");
     }
 
     private State lexNumber() {
@@ -329,6 +313,14 @@ public final class Lexer extends LexerInput {
     }
 
     private State lexQuote() {
+        return lexQuoted('"', TokenType.STRING, "unterminated quoted string");
+    }
+
+    /**
+     * Go's lexChar and lexQuote, which differ only in the closing quote: scans to {@code quote}
+     * (a backslash escapes the next rune, but not a newline or the end), then emits {@code type}.
+     */
+    private State lexQuoted(char quote, TokenType type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -338,13 +330,13 @@ public final class Lexer extends LexerInput {
                 }
             }
             if (r == EOF || r == '\n') {
-                return errorf("unterminated quoted string");
+                return errorf(unterminated);
             }
-            if (r == '"') {
+            if (r == quote) {
                 break;
             }
         }
-        emit(TokenType.STRING);
+        emit(type);
         return this::lexInsideAction;
     }
 

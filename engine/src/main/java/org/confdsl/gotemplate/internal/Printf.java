@@ -61,7 +61,7 @@ public final class Printf extends Printer {
             }
             if (i < end && format.charAt(i) == '*') {
                 i++;
-                Integer w = argNum < a.size() && GoValues.isInt(a.get(argNum)) ? ((Number) a.get(argNum)).intValue() : null;
+                Integer w = intFromArg(a, argNum);
                 argNum++;
                 if (w == null) {
                     buf.append("%!(BADWIDTH)");
@@ -75,12 +75,9 @@ public final class Printf extends Printer {
                     }
                 }
             } else {
-                int start = i;
-                while (i < end && Character.isDigit(format.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    wid = Integer.parseInt(format.substring(start, Math.min(i, start + 7)));
+                i = parseNum(format, i, end);
+                if (isNum) {
+                    wid = num;
                     widPresent = true;
                 }
             }
@@ -88,23 +85,18 @@ public final class Printf extends Printer {
                 i++;
                 if (format.charAt(i) == '*') {
                     i++;
-                    Integer p = argNum < a.size() && GoValues.isInt(a.get(argNum)) ? ((Number) a.get(argNum)).intValue() : null;
+                    Integer p = intFromArg(a, argNum);
                     argNum++;
                     if (p == null || p < 0) {
                         precPresent = false;
-                        if (p == null) {
-                            buf.append("%!(BADPREC)");
-                        }
+                        buf.append("%!(BADPREC)");
                     } else {
                         prec = p;
                         precPresent = true;
                     }
                 } else {
-                    int start = i;
-                    while (i < end && Character.isDigit(format.charAt(i))) {
-                        i++;
-                    }
-                    prec = i > start ? Integer.parseInt(format.substring(start, Math.min(i, start + 7))) : 0;
+                    i = parseNum(format, i, end);
+                    prec = isNum ? num : 0;
                     precPresent = true;
                 }
             }
@@ -143,5 +135,48 @@ public final class Printf extends Printer {
             }
             buf.append(')');
         }
+    }
+
+    /**
+     * Go's {@code intFromArg}: an int argument for {@code *}, or null (then {@code %!(BADWIDTH)} or
+     * {@code %!(BADPREC)}) when it is not an int or is beyond Go's {@code tooLarge} (10^6 either way),
+     * so no template can ask for gigabytes of padding.
+     */
+    private static Integer intFromArg(List<?> a, int argNum) {
+        if (argNum >= a.size() || !GoValues.isInt(a.get(argNum))) {
+            return null;
+        }
+        long n = ((Number) a.get(argNum)).longValue();
+        return n > TOO_LARGE || n < -TOO_LARGE ? null : (int) n;
+    }
+
+    /** Go's fmt: widths and precisions beyond this are refused. */
+    private static final int TOO_LARGE = 1_000_000;
+
+    /** The last {@link #parseNum}'s number and whether there was one. */
+    private int num;
+    private boolean isNum;
+
+    /**
+     * Go's {@code parsenum}: ASCII digits from {@code start}; a number that grows past
+     * {@link #TOO_LARGE} is no number and the rest of the format is consumed (Go then prints
+     * {@code %!(NOVERB)}).
+     *
+     * @return the index after the digits, or {@code end}
+     */
+    private int parseNum(String s, int start, int end) {
+        num = 0;
+        isNum = false;
+        int i = start;
+        for (; i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+            if (num > TOO_LARGE) {
+                num = 0;
+                isNum = false;
+                return end;
+            }
+            num = num * 10 + (s.charAt(i) - '0');
+            isNum = true;
+        }
+        return i;
     }
 }
