@@ -3,6 +3,7 @@ package org.confdsl.sync;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.confdsl.model.CommandSpec;
+import org.confdsl.sync.recovery.CommandJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +86,51 @@ class CommandRunnerEdgesTest {
         assertTrue(stillInterrupted.get(5, TimeUnit.SECONDS), "the caller's interrupt flag is restored");
         await().atMost(Duration.ofSeconds(10)).until(() -> !CommandRunnerTest.running(pid));
         caller.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    @Test
+    void aNonExecutableFileIsReportedPlainlyWhenTheCommandRunsInItsOwnGroup() throws Exception {
+        Path script = Files.writeString(dir.resolve("script"), "#!/bin/sh\necho ran\n");
+        CommandRunner recording = runner.recordingIn(CommandJournal.inDirectory(dir.resolve("state")));
+        CommandSpec spec = Fixtures.argv(script.toString(), "-t");
+
+        CommandResult result = recording.run(spec, Map.of());
+
+        assertEquals(CommandResult.CANNOT_RUN, result.exitCode());
+        assertEquals("cannot run '" + script + "': permission denied", result.output());
+        assertEquals("check '" + script + " -t' exited 126: cannot run '" + script + "': permission denied",
+                result.describe("check", spec));
+    }
+
+    @Test
+    void anOutputFileThatCannotBeMadeIsReportedAndTheCommandDoesNotRun() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("state"), "a file where the state directory should be");
+        Path marker = dir.resolve("ran");
+        CommandRunner recording = runner.recordingIn(CommandJournal.inDirectory(notADir));
+        CommandSpec spec = Fixtures.argv("touch", marker.toString());
+
+        CommandResult result = recording.run(spec, Map.of());
+
+        assertEquals(CommandResult.CANNOT_RUN, result.exitCode());
+        assertFalse(result.timedOut());
+        assertTrue(result.output().startsWith("cannot capture the output of 'touch " + marker + "': "), result.output());
+        assertFalse(Files.exists(marker), "a command whose output cannot be kept is not run");
+    }
+
+    @Test
+    void theCallersVariablesAreAddedToTheCommandsEnvironment() {
+        CommandResult result = runner.run(Fixtures.argv("sh", "-c", "echo \"$GREETING ${HOME:+home}\""), Map.of(),
+                Map.of("GREETING", "hello"));
+        assertEquals("hello home\n", result.output());
+    }
+
+    @Test
+    void aNegativeKillGraceIsRefusedAndNoGraceIsAllowed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CommandRunner(Duration.ofMillis(-1)));
+        assertEquals("kill grace must not be negative: PT-0.001S", e.getMessage());
+        CommandSpec quick = new CommandSpec(List.of("sleep", "30"), false, Duration.ofMillis(200));
+        CommandResult result = new CommandRunner(Duration.ZERO).run(quick, Map.of());
+        assertTrue(result.timedOut());
+        assertEquals(-1, result.exitCode());
     }
 }
