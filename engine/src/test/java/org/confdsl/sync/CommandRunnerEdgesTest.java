@@ -133,4 +133,17 @@ class CommandRunnerEdgesTest {
         assertTrue(result.timedOut());
         assertEquals(-1, result.exitCode());
     }
+
+    @Test
+    void anOutputFileRemovedWhileTheCommandRanIsReportedAsUnavailable() throws Exception {
+        Path state = dir.resolve("state");
+        CommandRunner recording = runner.recordingIn(CommandJournal.inDirectory(state));
+
+        CommandResult result = recording.run(Fixtures.argv("sh", "-c", "echo lost; rm -f \"$1\"/*.out", "sh",
+                state.resolve("commands").toString()), Map.of());
+
+        assertEquals(0, result.exitCode());
+        assertTrue(result.output().startsWith("(output unavailable: "), result.output());
+        assertTrue(result.output().endsWith("(No such file or directory))"), result.output());
+    }
 }
