@@ -16,6 +16,7 @@ import org.confdsl.run.Engine;
 import org.confdsl.run.HostRegistry;
 import org.confdsl.run.StatusPublisher;
 import org.confdsl.store.EtcdStore;
+import org.confdsl.store.StoreException;
 import org.confdsl.sync.CommandRunner;
 import org.confdsl.sync.PendingReloads;
 import org.confdsl.sync.SyncOptions;
@@ -38,6 +39,8 @@ public final class FleetJvm {
         int first = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
         Path template = dir.resolve("app.tmpl");
+        // Ends with the bench, even when the bench is killed.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         List<Thread> threads = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             String host = String.format("d%03d", i);
@@ -47,11 +50,10 @@ public final class FleetJvm {
                     Debounce.DEFAULT, 1);
             StoreModel.Etcd storeModel = StoreModel.Etcd.of(List.of(url));
             EngineModel model = new EngineModel(dir.resolve("fleet.groovy"), storeModel, List.of(app));
-            EtcdStore store = EtcdStore.open(storeModel);
-            new HostRegistry(store).register(host, List.of("app"), "fleet.groovy", "");
-            StatusPublisher status = new StatusPublisher(store, host, StatusPublisher.DEFAULT_TTL);
-            Engine engine = new Engine(model, store, new TemplateRenderer(),
+            Started daemon = startDaemon(storeModel, host);
+            Engine engine = new Engine(model, daemon.store(), new TemplateRenderer(),
                     new Syncer(new CommandRunner(), PendingReloads.inMemory()));
+            StatusPublisher status = daemon.status();
             Thread t = new Thread(() -> {
                 try {
                     engine.watch(SyncOptions.DEFAULT, status, Duration.ofMinutes(10));
@@ -63,8 +65,33 @@ public final class FleetJvm {
             threads.add(t);
         }
         System.out.println("started " + count);
+        System.out.flush();
         for (Thread t : threads) {
             t.join();
+        }
+    }
+
+    private record Started(EtcdStore store, StatusPublisher status) {
+    }
+
+    /**
+     * A daemon's store, registration and status lease. On a loaded machine 50 clients starting at
+     * once can miss etcd's 5 s answer: tried again a few times, as a real daemon's restart would.
+     */
+    private static Started startDaemon(StoreModel.Etcd storeModel, String host) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            EtcdStore store = EtcdStore.open(storeModel);
+            try {
+                new HostRegistry(store).register(host, List.of("app"), "fleet.groovy", "");
+                return new Started(store, new StatusPublisher(store, host, StatusPublisher.DEFAULT_TTL));
+            } catch (StoreException e) {
+                store.close();
+                if (attempt == 5) {
+                    throw e;
+                }
+                System.err.println(host + ": " + e.getMessage() + "; trying again");
+                Thread.sleep(1000L * attempt);
+            }
         }
     }
 }
