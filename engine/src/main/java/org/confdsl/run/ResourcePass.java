@@ -74,7 +74,7 @@ public final class ResourcePass {
     public List<SyncResult> run(List<ResourceModel> resources, Snapshot snapshot, SyncOptions options,
             Consumer<SyncResult> listener) {
         List<SyncResult> results = new ArrayList<>();
-        SyncScheduler.Pass syncs = scheduler.pass(options);
+        SyncScheduler.Pass syncs = scheduler.pass(options, resources.size());
         try {
             for (ResourceModel resource : resources) {
                 events.resourceStarting(resource);

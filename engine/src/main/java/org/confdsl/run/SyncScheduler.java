@@ -34,7 +34,8 @@ import org.confdsl.sync.SyncResult;
  *       start after it. So a check sees the same files as in a sequential pass, no reload runs
  *       while another destination is half-way, and reloads keep their order and their pending
  *       records ({@link org.confdsl.sync.PendingReloads}) exactly as before.
- *   <li><b>Dry runs</b> ({@code --noop}) and a pool of one run everything on the pass's thread.
+ *   <li><b>Dry runs</b> ({@code --noop}), a pool of one and a pass over one resource (a watch
+ *       daemon's usual change) run everything on the pass's thread.
  *   <li><b>Reports in order</b>: results reach the listener on the pass's thread, in the
  *       resources' order, each as soon as it and all before it are known; so outcome lines,
  *       events and status reports read as in a sequential pass.
@@ -82,7 +83,12 @@ final class SyncScheduler {
      * {@link Pass#drain}; a pass leaving with an exception {@link Pass#abandon}s.
      */
     Pass pass(SyncOptions options) {
-        return new Pass(options);
+        return new Pass(options, pool != null && !options.noop());
+    }
+
+    /** As {@link #pass(SyncOptions)} for {@code resources} resources: a pass of one runs it on the pass's thread (no hand-off). */
+    Pass pass(SyncOptions options, int resources) {
+        return new Pass(options, pool != null && !options.noop() && resources > 1);
     }
 
     /** Whether {@code resource}'s sync runs no command under {@code options}: it may run beside others. */
@@ -94,15 +100,17 @@ final class SyncScheduler {
     final class Pass {
 
         private final SyncOptions options;
+        private final boolean concurrent;
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
-        private Pass(SyncOptions options) {
+        private Pass(SyncOptions options, boolean concurrent) {
             this.options = Objects.requireNonNull(options, "options");
+            this.concurrent = concurrent;
         }
 
         /** Runs or schedules {@code job}; reports whatever is finished at the head. */
         void submit(ResourceModel resource, Supplier<SyncResult> sync, Report report) {
-            if (pool == null || options.noop() || !runsNoCommand(resource, options)) {
+            if (!concurrent || !runsNoCommand(resource, options)) {
                 drain();
                 SyncResult result = sync.get();
                 report.result(result, System.nanoTime());

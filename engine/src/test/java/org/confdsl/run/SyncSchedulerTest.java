@@ -88,11 +88,11 @@ class SyncSchedulerTest {
     }
 
     @Test
-    void aDryRunAndAPoolOfOneRunEverythingOnThePassThread() {
+    void aDryRunAPoolOfOneAndAPassOverOneResourceRunEverythingOnThePassThread() {
         Thread passThread = Thread.currentThread();
         AtomicInteger elsewhere = new AtomicInteger();
         for (SyncScheduler.Pass pass : List.of(new SyncScheduler(4).pass(new SyncOptions(true, false, false)),
-                new SyncScheduler(1).pass(SyncOptions.DEFAULT))) {
+                new SyncScheduler(1).pass(SyncOptions.DEFAULT), new SyncScheduler(4).pass(SyncOptions.DEFAULT, 1))) {
             for (int i = 0; i < 10; i++) {
                 ResourceModel r = resource("r" + i, Optional.empty());
                 pass.submit(r, timed(r, () -> {
@@ -104,7 +104,7 @@ class SyncSchedulerTest {
             pass.drain();
         }
         assertThat(elsewhere).hasValue(0);
-        assertThat(reported).hasSize(20);
+        assertThat(reported).hasSize(30);
     }
 
     @Test
