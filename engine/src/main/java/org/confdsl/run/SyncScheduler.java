@@ -1,8 +1,12 @@
 package org.confdsl.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,6 +40,8 @@ import org.confdsl.sync.SyncResult;
  *       records ({@link org.confdsl.sync.PendingReloads}) exactly as before.
  *   <li><b>Dry runs</b> ({@code --noop}), a pool of one and a pass over one resource (a watch
  *       daemon's usual change) run everything on the pass's thread.
+ *   <li><b>One writer per file</b>: a resource whose destination (symbolic links followed) an
+ *       earlier sync of the pass still writes waits for it, so the later render wins as before.
  *   <li><b>Reports in order</b>: results reach the listener on the pass's thread, in the
  *       resources' order, each as soon as it and all before it are known; so outcome lines,
  *       events and status reports read as in a sequential pass.
@@ -102,15 +108,22 @@ final class SyncScheduler {
         private final SyncOptions options;
         private final boolean concurrent;
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        /** The destinations of the syncs in flight (forgotten when the pass drains). */
+        private final Set<Path> writing = new HashSet<>();
 
         private Pass(SyncOptions options, boolean concurrent) {
             this.options = Objects.requireNonNull(options, "options");
             this.concurrent = concurrent;
         }
 
-        /** Runs or schedules {@code job}; reports whatever is finished at the head. */
+        /**
+         * Runs or schedules {@code resource}'s sync; reports whatever is finished at the head. A
+         * destination that an earlier sync of this pass still writes waits for it, so that the
+         * later resource's render wins, as in a sequential pass.
+         */
         void submit(ResourceModel resource, Supplier<SyncResult> sync, Report report) {
-            if (!concurrent || !runsNoCommand(resource, options)) {
+            Path dest = concurrent ? fileOf(resource.dest()) : resource.dest();
+            if (!concurrent || !runsNoCommand(resource, options) || writing.contains(dest)) {
                 drain();
                 SyncResult result = sync.get();
                 report.result(result, System.nanoTime());
@@ -119,6 +132,7 @@ final class SyncScheduler {
             CompletableFuture<Finished> future = CompletableFuture.supplyAsync(
                     () -> new Finished(sync.get(), System.nanoTime()), pool);
             inFlight.addLast(new InFlight(report, future));
+            writing.add(dest);
             reportDone();
             while (inFlight.size() > 4 * threads) {
                 reportHead();
@@ -140,6 +154,7 @@ final class SyncScheduler {
             while (!inFlight.isEmpty()) {
                 reportHead();
             }
+            writing.clear();
         }
 
         /**
@@ -175,6 +190,21 @@ final class SyncScheduler {
             Finished finished = awaitUninterruptibly(head.future());
             inFlight.removeFirst();
             head.report().result(finished.result(), finished.nanos());
+        }
+    }
+
+    /** The file {@code dest} names, symbolic links followed where they exist, to tell two names of one file apart from two files. */
+    static Path fileOf(Path dest) {
+        Path abs = dest.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException missing) {
+            Path parent = abs.getParent();
+            try {
+                return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
+            } catch (IOException alsoMissing) {
+                return abs;
+            }
         }
     }
 

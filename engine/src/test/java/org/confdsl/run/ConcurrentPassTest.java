@@ -110,6 +110,31 @@ class ConcurrentPassTest {
                 .hasSize(SITES - 1);
     }
 
+    @Test
+    void twoResourcesWritingOneFileInABigPassLeaveTheLaterOnesRenderAsASequentialPassWould() throws Exception {
+        Path tmpl = dir.resolve("site.tmpl");
+        Files.writeString(tmpl, "v=${getv('/v')}\n");
+        Files.createDirectories(dir.resolve("out"));
+        Path shared = dir.resolve("out/shared.conf");
+        Path link = dir.resolve("link.conf");
+        Files.createSymbolicLink(link, shared);
+        Map<String, String> keys = new HashMap<>();
+        List<ResourceModel> resources = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // every tenth resource writes the shared file, the last of them through a symbolic link
+            Path dest = i % 10 == 0 ? (i == 30 ? link : shared) : dir.resolve("out/s" + i + ".conf");
+            resources.add(new ResourceModel("s" + i, "/s" + i, List.of("/"), tmpl, dest, OptionalInt.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), false, Optional.empty(), true, Debounce.DEFAULT, i + 1));
+            keys.put("/s" + i + "/v", "v" + i);
+        }
+        for (int round = 0; round < 5; round++) {
+            Files.deleteIfExists(shared);
+            List<SyncResult> results = engine(new MemoryStore(keys), resources).once(SyncOptions.DEFAULT, r -> { });
+            assertThat(results).noneMatch(r -> r.outcome().isFailure());
+            assertThat(Files.readString(shared)).as("round " + round).isEqualTo("v=v30\n");
+        }
+    }
+
     private List<Path> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("out"))) {
             return files.filter(p -> p.getFileName().toString().startsWith(".")).toList();
