@@ -4,6 +4,7 @@
 # other files touched, one transaction changing every site -> all files, run --once and check
 # as processes, RSS.
 # Usage: src/bench/scale.sh [sites] [keys] [changes]   (default 1000 70000 200)
+# SCALE_DAEMON_JAVA_OPTS replaces the daemon's JVM flags (e.g. -Xlog:gc to see what the p99 is made of).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_java ScaleBench "$@"

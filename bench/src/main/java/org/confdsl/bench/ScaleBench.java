@@ -90,7 +90,10 @@ public final class ScaleBench {
             report("check (a separate process)", String.format("%.2f s", checkWall / 1e9));
 
             long started = System.nanoTime();
-            try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state"), work.resolve("daemon.log"));
+            // SCALE_DAEMON_JAVA_OPTS replaces the launcher's daemon flags (e.g. to log the GC or try a heap size).
+            String daemonOpts = System.getenv("SCALE_DAEMON_JAVA_OPTS");
+            Map<String, String> env = daemonOpts == null ? Map.of() : Map.of("JAVA_OPTS", daemonOpts);
+            try (Daemon daemon = Daemon.start(launcher, script, work.resolve("state"), work.resolve("daemon.log"), env);
                     FileAwaiter last = new FileAwaiter(out.resolve(String.format("s%04d.conf", sites - 1)))) {
                 last.await("# marker m0", Duration.ofMinutes(5));
                 awaitAll(out, sites, "# marker m0", Duration.ofMinutes(5));

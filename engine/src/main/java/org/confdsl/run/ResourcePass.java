@@ -3,6 +3,7 @@ package org.confdsl.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.confdsl.model.ResourceModel;
@@ -26,6 +27,7 @@ public final class ResourcePass {
     private final TemplateRenderer renderer;
     private final Syncer syncer;
     private final EngineEvents events;
+    private final SyncScheduler scheduler;
 
     public ResourcePass(KeyValueStore store, TemplateRenderer renderer, Syncer syncer) {
         this(store, renderer, syncer, EngineEvents.NONE);
@@ -37,6 +39,7 @@ public final class ResourcePass {
         this.renderer = renderer;
         this.syncer = syncer;
         this.events = events;
+        this.scheduler = new SyncScheduler();
     }
 
     /** Where this pass reports what it does. */
@@ -63,19 +66,54 @@ public final class ResourcePass {
         return store.snapshot(prefixesOf(resources));
     }
 
-    /** Processes {@code resources} from {@code snapshot}, reporting each result as soon as it is known. */
+    /**
+     * Processes {@code resources} from {@code snapshot}, reporting each result, in order, as soon
+     * as it and those before it are known. Renders happen here, one after another; the syncs of
+     * resources that run no command may overlap ({@link SyncScheduler}).
+     */
     public List<SyncResult> run(List<ResourceModel> resources, Snapshot snapshot, SyncOptions options,
             Consumer<SyncResult> listener) {
         List<SyncResult> results = new ArrayList<>();
-        for (ResourceModel resource : resources) {
-            events.resourceStarting(resource);
-            long start = System.nanoTime();
-            SyncResult result = process(resource, snapshot, options);
-            results.add(result);
-            listener.accept(result);
-            events.resourceFinished(result, Duration.ofNanos(System.nanoTime() - start));
+        SyncScheduler.Pass syncs = scheduler.pass(options, resources.size());
+        try {
+            for (ResourceModel resource : resources) {
+                events.resourceStarting(resource);
+                long start = System.nanoTime();
+                SyncScheduler.Report report = (result, end) -> {
+                    results.add(result);
+                    listener.accept(result);
+                    events.resourceFinished(result, Duration.ofNanos(end - start));
+                };
+                Optional<Rendered> rendered = renderOrReport(resource, snapshot, syncs, report);
+                if (rendered.isPresent()) {
+                    syncs.submit(resource, () -> syncer.sync(resource, rendered.get(), options), report);
+                }
+            }
+            syncs.drain();
+        } catch (RuntimeException | Error e) {
+            try {
+                syncs.drain();
+            } catch (RuntimeException | Error again) {
+                e.addSuppressed(again);
+                syncs.abandon();
+            }
+            throw e;
         }
         return results;
+    }
+
+    private Optional<Rendered> renderOrReport(ResourceModel resource, Snapshot snapshot, SyncScheduler.Pass syncs,
+            SyncScheduler.Report report) {
+        long start = System.nanoTime();
+        try {
+            return Optional.of(render(resource, snapshot));
+        } catch (TemplateException e) {
+            syncs.known(SyncResult.of(resource.name(), Outcome.FAILED, resource.dest(), snapshot.revision(), e.getMessage()),
+                    report);
+            return Optional.empty();
+        } finally {
+            events.rendered(resource, Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     /** Renders and syncs one resource from {@code snapshot}; a render error is a {@link Outcome#FAILED} result. */

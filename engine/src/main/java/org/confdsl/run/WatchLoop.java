@@ -46,6 +46,7 @@ final class WatchLoop implements WatchListener {
     private final Bursts bursts = new Bursts();
     private final RetryDelays retryDelays = new RetryDelays();
     private final KeyMirror mirror = new KeyMirror();
+    private final ResourcesByPrefix byPrefix;
     private final StoreTrouble trouble = new StoreTrouble();
     private boolean resyncNeeded;
 
@@ -57,6 +58,7 @@ final class WatchLoop implements WatchListener {
         this.options = options;
         this.listener = listener;
         this.reconcile = reconcile;
+        this.byPrefix = new ResourcesByPrefix(model.resources());
     }
 
     /** Runs until the thread is interrupted. */
@@ -110,7 +112,7 @@ final class WatchLoop implements WatchListener {
                     return;
                 }
                 long now = System.nanoTime();
-                List<String> names = bursts.takeDue(now);
+                java.util.Set<String> names = new java.util.HashSet<>(bursts.takeDue(now));
                 due = model.resources().stream().filter(r -> names.contains(r.name())).toList();
                 if (due.isEmpty() && now < nextReconcile) {
                     changed.awaitNanos(Math.min(nextReconcile, bursts.nextDue()) - now);
@@ -182,8 +184,9 @@ final class WatchLoop implements WatchListener {
         mirror.apply(events);
         lock.lock();
         try {
+            java.util.Set<String> touched = byPrefix.of(events.stream().map(WatchEvent::key).toList());
             for (ResourceModel r : model.resources()) {
-                if (events.stream().anyMatch(e -> KeyPrefix.coveredByAny(r.watchedPrefixes(), e.key()))) {
+                if (touched.contains(r.name())) {
                     bursts.changed(r.name(), r.debounce(), now);
                 }
             }

@@ -17,7 +17,7 @@ import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.watch.WatchResponse;
-import org.confdsl.store.KeyPrefix;
+import org.confdsl.store.PrefixSet;
 import org.confdsl.store.StoreException;
 import org.confdsl.store.WatchEvent;
 import org.confdsl.store.WatchListener;
@@ -44,6 +44,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
     private static final long LAST_RETRY_MILLIS = 2_000;
 
     private final List<String> prefixes;
+    private final PrefixSet covered;
     private final KeyRanges.Range range;
     private final WatchListener listener;
     private final ScheduledExecutorService delivery;
@@ -73,6 +74,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
     public EtcdWatch(Collection<String> prefixes, long afterRevision, WatchListener listener, ScheduledExecutorService delivery,
             ClusterGuard guard, Supplier<Client> client, BooleanSupplier reachable, Runnable broken, Runnable onEnd, String where) {
         this.prefixes = List.copyOf(prefixes);
+        this.covered = PrefixSet.of(this.prefixes);
         this.range = KeyRanges.covering(prefixes);
         this.listener = listener;
         this.delivery = delivery;
@@ -179,7 +181,7 @@ public final class EtcdWatch implements org.confdsl.store.Watch {
             }
             lastRevision = Math.max(lastRevision, revision);
             String key = kv.getKey().toString(StandardCharsets.UTF_8);
-            if (!KeyPrefix.coveredByAny(prefixes, key)) {
+            if (!covered.covers(key)) {
                 continue;
             }
             out.add(e.getEventType() == io.etcd.jetcd.watch.WatchEvent.EventType.DELETE

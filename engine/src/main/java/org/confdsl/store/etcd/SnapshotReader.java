@@ -17,7 +17,7 @@ import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
-import org.confdsl.store.KeyPrefix;
+import org.confdsl.store.PrefixSet;
 import org.confdsl.store.Snapshot;
 import org.confdsl.store.StoreException;
 
@@ -71,7 +71,7 @@ public final class SnapshotReader {
         List<KeyRanges.Range> ranges = KeyRanges.of(prefixes);
         for (int attempt = 1;; attempt++) {
             try {
-                return readOnce(client, ranges, prefixes);
+                return readOnce(client, ranges, PrefixSet.of(prefixes));
             } catch (StoreException e) {
                 if (!EtcdLimits.compacted(e) || attempt == ATTEMPTS) {
                     throw e;
@@ -85,7 +85,7 @@ public final class SnapshotReader {
         this.betweenRequests = hook;
     }
 
-    private Snapshot readOnce(Client client, List<KeyRanges.Range> ranges, Collection<String> prefixes) {
+    private Snapshot readOnce(Client client, List<KeyRanges.Range> ranges, PrefixSet prefixes) {
         TreeMap<String, String> entries = new TreeMap<>();
         Deque<KeyRanges.Range> unread = new ArrayDeque<>(ranges);
         Deque<KeyRanges.Range> partial = new ArrayDeque<>();
@@ -105,7 +105,7 @@ public final class SnapshotReader {
 
     /** Reads the next ranges of {@code unread} in one transaction; returns the revision read at. */
     private long batch(Client client, Deque<KeyRanges.Range> unread, long revision, TreeMap<String, String> entries,
-            Collection<String> prefixes, Deque<KeyRanges.Range> partial) {
+            PrefixSet prefixes, Deque<KeyRanges.Range> partial) {
         while (true) {
             int ops = Math.min(opsPerTxn, unread.size());
             long limit = Math.max(1, keysPerRequest / ops);
@@ -141,7 +141,7 @@ public final class SnapshotReader {
 
     /** Reads the next page of the first range of {@code partial} at {@code revision}. */
     private void page(Client client, Deque<KeyRanges.Range> partial, long revision, TreeMap<String, String> entries,
-            Collection<String> prefixes) {
+            PrefixSet prefixes) {
         KeyRanges.Range range = partial.removeFirst();
         while (true) {
             GetResponse response;
@@ -162,11 +162,11 @@ public final class SnapshotReader {
 
     /** Adds the covered keys of {@code response}; the rest of {@code range} when etcd has more. */
     private static Optional<KeyRanges.Range> collect(KeyRanges.Range range, GetResponse response,
-            TreeMap<String, String> entries, Collection<String> prefixes) {
+            TreeMap<String, String> entries, PrefixSet prefixes) {
         List<KeyValue> kvs = response.getKvs();
         for (KeyValue kv : kvs) {
             String key = kv.getKey().toString(StandardCharsets.UTF_8);
-            if (KeyPrefix.coveredByAny(prefixes, key)) {
+            if (prefixes.covers(key)) {
                 entries.put(key, kv.getValue().toString(StandardCharsets.UTF_8));
             }
         }

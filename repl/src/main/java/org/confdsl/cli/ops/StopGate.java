@@ -13,7 +13,7 @@ import org.confdsl.sync.SyncResult;
 /**
  * Lets a daemon stop between two resources, never in the middle of one: once {@link #close} is
  * called, no resource starts (the engine is cancelled before it touches one), and the caller
- * waits for the resource in progress to finish, at most the grace period. So a stop prints no
+ * waits for the resources in progress to finish, at most the grace period. So a stop prints no
  * false "interrupted" outcome and leaves no half-done sync.
  */
 final class StopGate implements EngineEvents {
@@ -21,7 +21,8 @@ final class StopGate implements EngineEvents {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private boolean closed;
-    private boolean busy;
+    /** Resources started and not finished: several when a pass writes destinations concurrently. */
+    private int busy;
 
     @Override
     public void resourceStarting(ResourceModel resource) {
@@ -30,7 +31,7 @@ final class StopGate implements EngineEvents {
             if (closed) {
                 throw new CancellationException("stopping");
             }
-            busy = true;
+            busy++;
         } finally {
             lock.unlock();
         }
@@ -40,8 +41,10 @@ final class StopGate implements EngineEvents {
     public void resourceFinished(SyncResult result, Duration took) {
         lock.lock();
         try {
-            busy = false;
-            idle.signalAll();
+            busy = Math.max(0, busy - 1);
+            if (busy == 0) {
+                idle.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -57,7 +60,7 @@ final class StopGate implements EngineEvents {
         lock.lock();
         try {
             closed = true;
-            while (busy) {
+            while (busy > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
