@@ -34,7 +34,7 @@ final class Daemon implements AutoCloseable {
 
     /** As above, with extra environment variables (e.g. {@code JAVA_OPTS} to try a JVM setting). */
     static Daemon start(Path launcher, Path script, Path stateDir, Path log, Map<String, String> env) {
-        warmClassCache(launcher, script, log);
+        warmClassCache(launcher, script, log, env);
         return start(List.of(launcher.toString(), "run", script.toString(), "--watch", "--sync-only",
                 "--state-dir", stateDir.toString()), log, env);
     }
@@ -45,10 +45,19 @@ final class Daemon implements AutoCloseable {
      * Groovy's compiler (whose parser also keeps two cache-cleaning threads).
      */
     static void warmClassCache(Path launcher, Path script, Path log) {
+        warmClassCache(launcher, script, log, Map.of());
+    }
+
+    /** As above on the runtime {@code env} picks ({@code CONFDSL_JAVA}): the class cache is kept per Java version. */
+    static void warmClassCache(Path launcher, Path script, Path log, Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(List.of(launcher.toString(), "check", script.toString()))
+            ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString(), "check", script.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (env.containsKey("CONFDSL_JAVA")) {
+                pb.environment().put("CONFDSL_JAVA", env.get("CONFDSL_JAVA"));
+            }
+            Process p = pb.start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("confdsl check " + script + " took longer than 5 minutes");
