@@ -96,18 +96,19 @@ final class Daemon implements AutoCloseable {
     }
 
     /**
-     * CPU time so far per kind of thread, in microseconds, from each thread's schedstat (exact,
-     * not in 10 ms ticks): JIT compiler, GC (Serial GC runs in the VM thread), the gRPC event
-     * loop, the render/sync loop, the rest. Threads that ended are not counted.
+     * CPU time so far per thread ({@code "tid kind"}), in microseconds, from each thread's
+     * schedstat (exact, not in 10 ms ticks); {@link #perKind} turns two of these into the CPU
+     * used in between per kind of thread: JIT compiler, GC (Serial GC runs in the VM thread), the
+     * gRPC event loop, the render/sync loop, the rest.
      */
-    java.util.SortedMap<String, Long> cpuByKind() {
-        java.util.SortedMap<String, Long> kinds = new java.util.TreeMap<>();
+    java.util.SortedMap<String, Long> cpuByThread() {
+        java.util.SortedMap<String, Long> threads = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path t : tasks.toList()) {
                 try {
                     String name = Files.readString(t.resolve("comm")).strip();
                     long nanos = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
-                    kinds.merge(kindOf(name), nanos / 1000, Long::sum);
+                    threads.put(t.getFileName() + " " + kindOf(name), nanos / 1000);
                 } catch (IOException ended) {
                     // the thread ended meanwhile
                 }
@@ -115,6 +116,14 @@ final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the daemon's threads", e);
         }
+        return threads;
+    }
+
+    /** Microseconds per kind of thread between two {@link #cpuByThread()} readings (threads that ended in between are left out). */
+    static java.util.SortedMap<String, Long> perKind(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.SortedMap<String, Long> kinds = new java.util.TreeMap<>();
+        after.forEach((thread, micros) -> kinds.merge(thread.substring(thread.indexOf(' ') + 1),
+                micros - before.getOrDefault(thread, 0L), Long::sum));
         return kinds;
     }
 
