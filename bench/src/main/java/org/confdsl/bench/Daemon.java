@@ -34,7 +34,7 @@ final class Daemon implements AutoCloseable {
 
     /** As above, with extra environment variables (e.g. {@code JAVA_OPTS} to try a JVM setting). */
     static Daemon start(Path launcher, Path script, Path stateDir, Path log, Map<String, String> env) {
-        warmClassCache(launcher, script, log);
+        warmClassCache(launcher, script, log, env);
         return start(List.of(launcher.toString(), "run", script.toString(), "--watch", "--sync-only",
                 "--state-dir", stateDir.toString()), log, env);
     }
@@ -45,10 +45,19 @@ final class Daemon implements AutoCloseable {
      * Groovy's compiler (whose parser also keeps two cache-cleaning threads).
      */
     static void warmClassCache(Path launcher, Path script, Path log) {
+        warmClassCache(launcher, script, log, Map.of());
+    }
+
+    /** As above on the runtime {@code env} picks ({@code CONFDSL_JAVA}): the class cache is kept per Java version. */
+    static void warmClassCache(Path launcher, Path script, Path log, Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(List.of(launcher.toString(), "check", script.toString()))
+            ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString(), "check", script.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (env.containsKey("CONFDSL_JAVA")) {
+                pb.environment().put("CONFDSL_JAVA", env.get("CONFDSL_JAVA"));
+            }
+            Process p = pb.start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("confdsl check " + script + " took longer than 5 minutes");
@@ -84,6 +93,54 @@ final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the daemon's CPU time", e);
         }
+    }
+
+    /**
+     * CPU time so far per thread ({@code "tid kind"}), in microseconds, from each thread's
+     * schedstat (exact, not in 10 ms ticks); {@link #perKind} turns two of these into the CPU
+     * used in between per kind of thread: JIT compiler, GC (Serial GC runs in the VM thread), the
+     * gRPC event loop, the render/sync loop, the rest.
+     */
+    java.util.SortedMap<String, Long> cpuByThread() {
+        java.util.SortedMap<String, Long> threads = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    long nanos = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                    threads.put(t.getFileName() + " " + kindOf(name), nanos / 1000);
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the daemon's threads", e);
+        }
+        return threads;
+    }
+
+    /** Microseconds per kind of thread between two {@link #cpuByThread()} readings (threads that ended in between are left out). */
+    static java.util.SortedMap<String, Long> perKind(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.SortedMap<String, Long> kinds = new java.util.TreeMap<>();
+        after.forEach((thread, micros) -> kinds.merge(thread.substring(thread.indexOf(' ') + 1),
+                micros - before.getOrDefault(thread, 0L), Long::sum));
+        return kinds;
+    }
+
+    private static String kindOf(String thread) {
+        if (thread.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (thread.startsWith("VM Thread") || thread.startsWith("GC")) {
+            return "GC and safepoints";
+        }
+        if (thread.startsWith("vert.x-eventloo")) {
+            return "gRPC event loop";
+        }
+        if (thread.startsWith("confdsl-engine") || thread.startsWith("confdsl-code")) {
+            return "render and sync";
+        }
+        return "other";
     }
 
     /** The names of the daemon's threads, digits folded ({@code pool-N-thread-N}), with their counts. */

@@ -50,12 +50,22 @@ public final class IdleBench {
             }
             TimeUnit.SECONDS.sleep(5); // let the JIT and the first collections settle
             long cpu0 = daemon.cpuMillis();
+            java.util.SortedMap<String, Long> threads0 = daemon.cpuByThread();
             long t0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
             long cpu1 = daemon.cpuMillis();
+            java.util.SortedMap<String, Long> kinds = Daemon.perKind(threads0, daemon.cpuByThread());
             double elapsed = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%-34s idle CPU %.2f ms/s (%d ms over %.0f s), RSS %d MB, %d threads%n", what,
                     (cpu1 - cpu0) / elapsed, cpu1 - cpu0, elapsed, daemon.rssKib() / 1024, daemon.threads());
+            StringBuilder split = new StringBuilder();
+            long sum = 0;
+            for (var k : kinds.entrySet()) {
+                long d = k.getValue();
+                sum += d;
+                split.append(split.isEmpty() ? "" : ", ").append(k.getKey()).append(' ').append(String.format("%.2f", d / 1000.0 / elapsed));
+            }
+            System.out.printf("   exact, by kind of thread (ms/s): %s; sum %.2f%n", split, sum / 1000.0 / elapsed);
             System.out.println("   threads: " + daemon.threadNames());
         }
     }

@@ -24,6 +24,7 @@ import org.confdsl.testkit.EtcdProcess;
 public final class MemoryBench {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String JDK17 = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "levers";
@@ -44,15 +45,22 @@ public final class MemoryBench {
         }
     }
 
+    /**
+     * The levers measured for issue 12 goal 3, each a full JAVA_OPTS (it replaces the daemon= line);
+     * a value starting with {@code jdk17:} runs the launcher on JDK 17 (its CDS archive) instead.
+     */
     private static Map<String, String> variants() {
         Map<String, String> v = new LinkedHashMap<>();
+        String before = "-Xms8m -Xmx128m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
+        String trim = before + " -XX:TrimNativeHeapInterval=10000";
         v.put("launcher defaults (src/dist/jvm-options daemon=)", "");
-        v.put("before: -Xms32m -Xmx128m, Netty unpooled",
-                "-Xms32m -Xmx128m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:-UsePerfData -Dio.netty.allocator.type=unpooled");
-        String now = "-Xms8m -Xmx128m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:-UsePerfData -Dio.netty.allocator.type=unpooled";
-        v.put("+ compact object headers", now + " -XX:+UseCompactObjectHeaders");
-        v.put("+ heap returns memory (free ratio 10-20%)", now + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20");
-        v.put("+ C1 only", now + " -XX:TieredStopAtLevel=1");
+        v.put("before: -Xms8m -Xmx128m, Netty unpooled", before);
+        v.put("+ native heap trimmed every 10 s", trim);
+        v.put("+ trim + C1 only", trim + " -XX:TieredStopAtLevel=1");
+        v.put("+ trim + heap free ratio 10-20%", trim + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20");
+        v.put("+ trim + AOT cache not mapped", trim + " -XX:AOTMode=off");
+        v.put("+ trim + compact headers (cache dropped)", trim + " -XX:+UseCompactObjectHeaders");
+        v.put("+ trim, JDK 17 + CDS archive", "jdk17:" + trim);
         return v;
     }
 
@@ -62,11 +70,21 @@ public final class MemoryBench {
         System.out.printf("%-50s %16s %16s%n", "JVM setting (JAVA_OPTS)", "RSS 5 keys", "RSS 10,000 keys");
         int run = 0;
         for (Map.Entry<String, String> v : variants().entrySet()) {
-            Map<String, String> env = v.getValue().isEmpty() ? Map.of() : Map.of("JAVA_OPTS", v.getValue());
+            Map<String, String> env = env(v.getValue());
             String a = measureOrSay(launcher, work, setup, small, "small", "a", env, ++run);
             String b = measureOrSay(launcher, work, setup, big, "big", "marker", env, ++run);
             System.out.printf("%-50s %16s %16s%n", v.getKey(), a, b);
         }
+    }
+
+    private static Map<String, String> env(String variant) {
+        if (variant.isEmpty()) {
+            return Map.of();
+        }
+        if (variant.startsWith("jdk17:")) {
+            return Map.of("JAVA_OPTS", variant.substring("jdk17:".length()), "CONFDSL_JAVA", JDK17);
+        }
+        return Map.of("JAVA_OPTS", variant);
     }
 
     /** The figure, or why there is none (the daemon's log is printed), so one variant cannot end the run. */

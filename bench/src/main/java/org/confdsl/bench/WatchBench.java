@@ -91,11 +91,17 @@ public final class WatchBench {
             long rssStart = daemon.rssKib();
 
             long cpu0 = daemon.cpuMillis();
+            java.util.SortedMap<String, Long> threads0 = daemon.cpuByThread();
             latency("1. put sent -> destination written, 5 keys, --sync-only", changes, file,
                     i -> "/small/" + keys[i % keys.length], i -> "v" + i);
             long cpu1 = daemon.cpuMillis();
+            java.util.SortedMap<String, Long> kinds = Daemon.perKind(threads0, daemon.cpuByThread());
             report("   daemon CPU per change", String.format("%.2f ms (%d ms over %d changes, idle time between them included)",
                     (cpu1 - cpu0) / (double) changes, cpu1 - cpu0, changes));
+            StringBuilder split = new StringBuilder();
+            kinds.forEach((kind, micros) -> split.append(split.isEmpty() ? "" : ", ").append(kind).append(' ')
+                    .append(String.format("%.2f", micros / 1000.0 / changes)));
+            report("   the same per kind of thread (ms per change)", split.toString());
 
             int before = daemon.updates();
             long lastAck = 0;

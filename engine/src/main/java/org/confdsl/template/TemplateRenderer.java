@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.confdsl.model.RenderLimits;
@@ -39,7 +40,7 @@ import org.confdsl.store.Snapshot;
  */
 public final class TemplateRenderer {
 
-    private record Cached(byte[] sha256, ConfTemplate template) {
+    private record Cached(byte[] sha256, ConfTemplate template, Optional<FileStamp> stamp) {
     }
 
     private final ConfTemplateEngine engine = new ConfTemplateEngine();
@@ -108,15 +109,23 @@ public final class TemplateRenderer {
 
     private ConfTemplate load(Path template) {
         Path file = template.toAbsolutePath().normalize();
+        // A watch daemon renders on every change: one stat instead of a read and a SHA-256 of the
+        // template when the file is provably unchanged (issue 12, CPU per change).
+        Optional<FileStamp> stamp = FileStamp.of(file);
+        Cached known = cache.get(file);
+        if (known != null && stamp.isPresent() && known.stamp().equals(stamp)) {
+            return known.template();
+        }
         byte[] content = read(file);
         byte[] hash = sha256(content);
+        Optional<FileStamp> trusted = stamp.filter(FileStamp::settled);
         Cached cached = cache.compute(file, (path, old) -> {
             if (old != null && Arrays.equals(old.sha256(), hash)) {
-                return old;
+                return new Cached(hash, old.template(), trusted);
             }
             ConfTemplate compiled = engine.compile(path, decode(path, content));
             compilations.incrementAndGet();
-            return new Cached(hash, compiled);
+            return new Cached(hash, compiled, trusted);
         });
         return cached.template();
     }

@@ -263,6 +263,28 @@ server ${name} weight=${i + 1};<% } %>
         new String(third.content(), 'UTF-8') == 'v2 cloud'
     }
 
+    def "a settled template is recognised by one stat; rewritten in place, it is read and compiled again"() {
+        given: 'a template last modified an hour ago: its stamp is trusted'
+        Path t = template('v1 ${getv("/subdomain")}')
+        Files.setLastModifiedTime(t, FileTime.from(Instant.now().minusSeconds(3600)))
+
+        when:
+        renderer.render(Fixtures.resource(t), Fixtures.snapshot(SCENARIO_KEYS))
+        def again = renderer.render(Fixtures.resource(t), Fixtures.snapshot(SCENARIO_KEYS))
+
+        then:
+        renderer.compilations() == 1
+        new String(again.content(), 'UTF-8') == 'v1 cloud'
+
+        when: 'the same file rewritten with the same size (a new modification time)'
+        Files.writeString(t, 'v3 ${getv("/subdomain")}')
+        def third = renderer.render(Fixtures.resource(t), Fixtures.snapshot(SCENARIO_KEYS))
+
+        then:
+        renderer.compilations() == 2
+        new String(third.content(), 'UTF-8') == 'v3 cloud'
+    }
+
     def "renders from several threads share one compilation and do not mix keys"() {
         given:
         Path t = template('${getv("/n")}')

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
+import io.etcd.jetcd.support.CloseableClient;
+import io.grpc.stub.StreamObserver;
 import io.etcd.jetcd.options.PutOption;
 import org.confdsl.store.Lease;
 import org.confdsl.store.StoreException;
@@ -16,11 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An etcd lease that renews itself every third of its TTL on the store's scheduler, through
- * whichever client the store holds now (the store swaps clients after an outage). When etcd
- * forgot the lease (an outage longer than the TTL), it is granted again and every key it holds
- * is put back, so a daemon's status reappears by itself. {@link #stop()} ends renewal without
- * revoking: what a process that dies does, and what {@code EtcdStore.close()} does.
+ * An etcd lease that renews itself every third of its TTL over one long-lived LeaseKeepAlive
+ * stream (jetcd's {@code keepAlive}: a message on an open stream per renewal, not a new gRPC
+ * stream each time; issue 12, idle CPU). A check on the store's scheduler, every third of the
+ * TTL and without a call to etcd while renewals are answered, re-opens the stream on whichever
+ * client the store holds now (the store swaps clients after an outage); when renewals went
+ * unanswered it renews once by hand, and when etcd forgot the lease (an outage longer than the
+ * TTL) it is granted again and every key it holds is put back, so a daemon's status reappears
+ * by itself. {@link #stop()} ends renewal without revoking: what a process that dies does, and
+ * what {@code EtcdStore.close()} does.
  */
 public final class EtcdLease implements Lease {
 
@@ -31,6 +38,8 @@ public final class EtcdLease implements Lease {
     private final long ttlSeconds;
     private final Map<String, String> held = new LinkedHashMap<>();
     private final ScheduledFuture<?> renewal;
+    private final long periodMillis;
+    private KeepAliveStream stream;
     private long id;
     private boolean stopped;
     private boolean warned;
@@ -45,11 +54,12 @@ public final class EtcdLease implements Lease {
         this.client = client;
         this.connector = connector;
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
+        this.periodMillis = Math.max(200, ttl.toMillis() / 3);
         synchronized (this) {
             grant();
+            openStream();
         }
-        long period = Math.max(200, ttl.toMillis() / 3);
-        this.renewal = scheduler.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        this.renewal = scheduler.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -66,6 +76,7 @@ public final class EtcdLease implements Lease {
             }
             grant();
             rewriteAll();
+            openStream();
         }
     }
 
@@ -91,12 +102,33 @@ public final class EtcdLease implements Lease {
     public synchronized void stop() {
         stopped = true;
         renewal.cancel(false);
+        closeStream();
     }
 
-    private synchronized void renew() {
+    /**
+     * Every third of the TTL: nothing to do while the stream on the current client answers;
+     * otherwise one renewal by hand (which notices a forgotten lease) and a new stream.
+     */
+    private synchronized void check() {
         if (stopped) {
             return;
         }
+        KeepAliveStream s = stream;
+        boolean answered = s != null && s.client == client.get() && s.answeredWithin(2 * periodMillis + 1000);
+        if (answered) {
+            if (warned) {
+                LOG.info("status lease renewed again");
+                warned = false;
+            }
+            return;
+        }
+        if (renew()) {
+            openStream();
+        }
+    }
+
+    /** One renewal by hand; true when the lease is renewed (or granted again). */
+    private boolean renew() {
         try {
             long ttl = EtcdErrors.await(client.get().getLeaseClient().keepAliveOnce(id), connector, "renewing an etcd lease").getTTL();
             if (ttl <= 0) {
@@ -107,12 +139,13 @@ public final class EtcdLease implements Lease {
                 LOG.info("status lease renewed again");
                 warned = false;
             }
+            return true;
         } catch (StoreException e) {
             if (isLeaseGone(e)) {
                 try {
                     grant();
                     rewriteAll();
-                    return;
+                    return true;
                 } catch (StoreException again) {
                     e = again;
                 }
@@ -123,6 +156,28 @@ public final class EtcdLease implements Lease {
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot renew the status lease (retrying): {}", e.toString());
+        }
+        return false;
+    }
+
+    /** A keep-alive stream for the current lease on the current client, replacing the previous one. */
+    private void openStream() {
+        closeStream();
+        Client c = client.get();
+        KeepAliveStream s = new KeepAliveStream(c);
+        s.handle = c.getLeaseClient().keepAlive(id, s);
+        stream = s;
+    }
+
+    private void closeStream() {
+        KeepAliveStream s = stream;
+        stream = null;
+        if (s != null && s.handle != null) {
+            try {
+                s.handle.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing a lease keep-alive stream: {}", e.toString());
+            }
         }
     }
 
@@ -139,6 +194,48 @@ public final class EtcdLease implements Lease {
     private void write(String key, String value) {
         EtcdErrors.await(client.get().getKVClient().put(KeyRanges.bytes(key), KeyRanges.bytes(value),
                 PutOption.builder().withLeaseId(id).build()), connector, "writing etcd");
+    }
+
+    /**
+     * jetcd's keep-alive for one lease on one client: renews every third of the TTL on its own
+     * stream and reports each answer here. It keeps retrying after a stream error; it ends
+     * (onCompleted, or onError for a forgotten lease) when no answer came for a whole TTL.
+     */
+    private static final class KeepAliveStream implements StreamObserver<LeaseKeepAliveResponse> {
+        final Client client;
+        volatile CloseableClient handle;
+        private volatile long answeredAt = System.nanoTime();
+        private volatile boolean ended;
+
+        KeepAliveStream(Client client) {
+            this.client = client;
+        }
+
+        boolean answeredWithin(long millis) {
+            return !ended && System.nanoTime() - answeredAt < TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+
+        @Override
+        public void onNext(LeaseKeepAliveResponse response) {
+            if (response.getTTL() > 0) {
+                answeredAt = System.nanoTime();
+            } else {
+                ended = true;
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.debug("lease keep-alive stream: {}", t.toString());
+            if (t.getMessage() != null && t.getMessage().contains("lease not found")) {
+                ended = true;
+            }
+        }
+
+        @Override
+        public void onCompleted() {
+            ended = true;
+        }
     }
 
     private static boolean isLeaseGone(StoreException e) {

@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.confdsl.sync.internal.FilePort;
 
 /**
@@ -38,6 +40,8 @@ public final class IntentJournal {
 
     private final Optional<Path> dir;
     private final FilePort files;
+    /** Entry file per destination: each sync asks for it, and a SHA-256 per sync is a measurable cost. */
+    private final Map<Path, Path> entries = new ConcurrentHashMap<>();
 
     private IntentJournal(Optional<Path> dir, FilePort files) {
         this.dir = dir;
@@ -119,7 +123,8 @@ public final class IntentJournal {
     }
 
     private Path entry(Path dest) {
-        return dir.orElseThrow().resolve(hash(dest.toAbsolutePath().toString()) + ".intent");
+        Path d = dir.orElseThrow();
+        return entries.computeIfAbsent(dest, p -> d.resolve(hash(p.toAbsolutePath().toString()) + ".intent"));
     }
 
     // Properties syntax: a backslash or a leading space would be read back differently.
