@@ -24,7 +24,7 @@ import org.confdsl.testkit.EtcdProcess;
  * <pre>src/bench/startup.sh [rounds] [variant-file]</pre>
  *
  * A variant file holds lines {@code label|command words}, the command standing for
- * {@code confdsl}; {@code {jar}} is replaced by the built jar.
+ * {@code confdsl}; {@code {jar}} is replaced by the built jar, {@code {root}} by the repository.
  */
 public final class StartupBench {
 
@@ -76,7 +76,8 @@ public final class StartupBench {
                 continue;
             }
             String[] parts = line.split("\\|", 2);
-            String cmd = parts[1].trim().replace("{jar}", root.resolve("repl/target/confdsl.jar").toString());
+            String cmd = parts[1].trim().replace("{jar}", root.resolve("repl/target/confdsl.jar").toString())
+                    .replace("{root}", root.toString());
             v.put(parts[0].trim(), Arrays.asList(cmd.split("\\s+")));
         }
         return v;
