@@ -62,7 +62,10 @@ public final class StartupBench {
 
     private static Map<String, List<String>> defaults(Path launcher, Path root) {
         Map<String, List<String>> v = new LinkedHashMap<>();
-        v.put("./confdsl (JDK 25 + AOT cache)", List.of(launcher.toString()));
+        // the launcher's default: JDK 17 + CDS for short commands, Temurin 25 + AOT cache for the daemon
+        v.put("./confdsl (default)", List.of(launcher.toString()));
+        v.put("./confdsl on JDK 25 (AOT cache)", List.of("env", "CONFDSL_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
+                launcher.toString()));
         v.put("./confdsl on JDK 17 (CDS archive)", List.of("env", "CONFDSL_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java",
                 launcher.toString()));
         v.put("java -jar (JDK 17, nothing cached)", List.of("java", "-jar", root.resolve("repl/target/confdsl.jar").toString()));
