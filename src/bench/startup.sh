@@ -2,8 +2,8 @@
 # Goal 2, start-up: cold processes of the real program (median of N rounds, variants alternating
 # within each round): --version, run --once on the file store and on etcd (2 keys, etcd on tmpfs),
 # wall time, CPU time and peak RSS; a watch daemon's first render after start.
-# Variants: ./confdsl (its default: JDK 17 + CDS archive for short commands, Temurin 25 + AOT
-# cache for the daemon), ./confdsl on JDK 25 (AOT cache), ./confdsl on JDK 17 (CDS archive), java -jar.
+# Variants: ./confdsl (its default: Temurin 25 + AOT cache where installed), ./confdsl on JDK 25
+# (AOT cache), ./confdsl on JDK 17 (CDS archive), java -jar.
 # Usage: src/bench/startup.sh [rounds] [variant-file | archives]   (default 10 rounds)
 #   archives: compares the start-up archives (src/bench/startup-archives.txt): JDK 25's AOT cache
 #   with and without class linking, a dynamic CDS archive on JDK 25 and on JDK 17; the extra

@@ -62,7 +62,7 @@ public final class StartupBench {
 
     private static Map<String, List<String>> defaults(Path launcher, Path root) {
         Map<String, List<String>> v = new LinkedHashMap<>();
-        // the launcher's default: JDK 17 + CDS for short commands, Temurin 25 + AOT cache for the daemon
+        // the launcher's default: Temurin 25 + AOT cache where installed
         v.put("./confdsl (default)", List.of(launcher.toString()));
         v.put("./confdsl on JDK 25 (AOT cache)", List.of("env", "CONFDSL_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
                 launcher.toString()));
