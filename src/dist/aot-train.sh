@@ -5,6 +5,7 @@
 #   method profiles) recorded with -XX:AOTCacheOutput; start with -XX:AOTCache=<output.aot>.
 # - JDK 17 to 24: a dynamic class-data-sharing archive (-XX:ArchiveClassesAtExit); start with
 #   -XX:SharedArchiveFile=<output.aot>.
+# CONFDSL_ARCHIVE_KIND=aot|cds chooses against that default (a CDS archive on JDK 25, to measure).
 # Either is tied to that runtime and that jar (path and mtime): rebuild it whenever one changes.
 #
 # The training workload runs in one JVM (org.confdsl.cli.startup.TrainingRun): --version, --help,
@@ -145,7 +146,11 @@ reset_outputs
 # 2. the recording run
 mkdir -p "$(dirname "$out")"
 rm -f "$out"
-if [ "$major" -ge 25 ]; then
+kind="${CONFDSL_ARCHIVE_KIND:-}"
+if [ -z "$kind" ]; then
+  if [ "$major" -ge 25 ]; then kind=aot; else kind=cds; fi
+fi
+if [ "$kind" = aot ]; then
   # shellcheck disable=SC2206
   extra=(${CONFDSL_TRAIN_JAVA_OPTS:-$(sed -n 's/^aot=//p' "$here/src/dist/jvm-options" 2>/dev/null)})
   train "${common[@]}" "${jopts[@]}" "${extra[@]}" -XX:AOTCacheOutput="$out" >"$work/train2.log" 2>&1 \
@@ -153,7 +158,7 @@ if [ "$major" -ge 25 ]; then
 else
   # shellcheck disable=SC2206
   extra=(${CONFDSL_TRAIN_JAVA_OPTS:-$(sed -n 's/^cds=//p' "$here/src/dist/jvm-options" 2>/dev/null)})
-  train "${common[@]}" "${extra[@]}" -XX:ArchiveClassesAtExit="$out" >"$work/train2.log" 2>&1 \
+  train "${common[@]}" "${jopts[@]}" "${extra[@]}" -XX:ArchiveClassesAtExit="$out" >"$work/train2.log" 2>&1 \
     || { cat "$work/train2.log" >&2; rm -f "$out"; exit 1; }
 fi
 [ -s "$out" ] || { echo "aot-train: the JVM wrote no archive at $out" >&2; cat "$work/train2.log" >&2; exit 1; }

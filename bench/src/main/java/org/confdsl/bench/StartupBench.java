@@ -24,7 +24,7 @@ import org.confdsl.testkit.EtcdProcess;
  * <pre>src/bench/startup.sh [rounds] [variant-file]</pre>
  *
  * A variant file holds lines {@code label|command words}, the command standing for
- * {@code confdsl}; {@code {jar}} is replaced by the built jar.
+ * {@code confdsl}; {@code {jar}} is replaced by the built jar, {@code {root}} by the repository.
  */
 public final class StartupBench {
 
@@ -54,6 +54,7 @@ public final class StartupBench {
             StartupBench bench = new StartupBench(work, etcd.clientUrl());
             bench.prepare(root);
             bench.run(variants, rounds);
+            System.out.printf("# load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             WatchBenchFiles.deleteTree(work);
         }
@@ -61,7 +62,10 @@ public final class StartupBench {
 
     private static Map<String, List<String>> defaults(Path launcher, Path root) {
         Map<String, List<String>> v = new LinkedHashMap<>();
-        v.put("./confdsl (JDK 25 + AOT cache)", List.of(launcher.toString()));
+        // the launcher's default: Temurin 25 + AOT cache where installed
+        v.put("./confdsl (default)", List.of(launcher.toString()));
+        v.put("./confdsl on JDK 25 (AOT cache)", List.of("env", "CONFDSL_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java",
+                launcher.toString()));
         v.put("./confdsl on JDK 17 (CDS archive)", List.of("env", "CONFDSL_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java",
                 launcher.toString()));
         v.put("java -jar (JDK 17, nothing cached)", List.of("java", "-jar", root.resolve("repl/target/confdsl.jar").toString()));
@@ -75,7 +79,8 @@ public final class StartupBench {
                 continue;
             }
             String[] parts = line.split("\\|", 2);
-            String cmd = parts[1].trim().replace("{jar}", root.resolve("repl/target/confdsl.jar").toString());
+            String cmd = parts[1].trim().replace("{jar}", root.resolve("repl/target/confdsl.jar").toString())
+                    .replace("{root}", root.toString());
             v.put(parts[0].trim(), Arrays.asList(cmd.split("\\s+")));
         }
         return v;
@@ -109,14 +114,23 @@ public final class StartupBench {
                 clean();
             }
         }
-        System.out.printf("%-38s %-38s %10s %10s   (median of %d cold processes)%n", "variant", "what", "wall", "peak RSS", rounds);
+        System.out.printf("%-38s %-38s %10s %10s %10s %18s   (median of %d cold processes; CPU = user + system)%n", "variant", "what",
+                "wall", "CPU", "peak RSS", "target", rounds);
         samples.forEach((variant, byWhat) -> byWhat.forEach((what, list) -> {
             long[] walls = list.stream().mapToLong(x -> x[0]).sorted().toArray();
             long[] rss = list.stream().mapToLong(x -> x[1]).filter(x -> x > 0).sorted().toArray();
-            System.out.printf("%-38s %-38s %7.0f ms %7s%n", variant, what, median(walls) / 1e6,
-                    rss.length == 0 ? "-" : (median(rss) / 1024) + " MB");
+            long[] cpu = list.stream().mapToLong(x -> x[2]).filter(x -> x > 0).sorted().toArray();
+            System.out.printf("%-38s %-38s %7.0f ms %7s %7s %18s%n", variant, what, median(walls) / 1e6,
+                    cpu.length == 0 ? "-" : median(cpu) + " ms", rss.length == 0 ? "-" : (median(rss) / 1024) + " MB",
+                    TARGETS.getOrDefault(what, ""));
         }));
     }
+
+    /** Issue 12's targets (a quiet machine, median of 10 cold processes). */
+    private static final Map<String, String> TARGETS = Map.of(
+            "run --once, file store", "<= 250 ms, 80 MB",
+            "run --once, etcd, 2 keys", "<= 350 ms, 80 MB",
+            "watch daemon: start -> first render", "<= 500 ms");
 
     private static void record(Map<String, List<long[]>> s, int round, String what, long[] sample) {
         if (round > 0) {
@@ -124,10 +138,10 @@ public final class StartupBench {
         }
     }
 
-    /** {wall nanos, peak RSS KiB} of one process. */
+    /** {wall nanos, peak RSS KiB, CPU millis (user + system)} of one process. */
     private long[] timed(List<String> command, List<String> args) throws Exception {
         Path rssFile = work.resolve("rss");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rssFile.toString()));
         cmd.addAll(command);
         cmd.addAll(args);
         long t0 = System.nanoTime();
@@ -142,10 +156,14 @@ public final class StartupBench {
             throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + "; see " + work.resolve("stderr.log")
                     + ":\n" + Files.readString(work.resolve("stderr.log")));
         }
-        return new long[] {wall, Long.parseLong(Files.readString(rssFile).strip().replaceAll("\\D", ""))};
+        // the last line: /usr/bin/time puts "Command exited with non-zero status" lines before it
+        String[] lines = Files.readString(rssFile).strip().split("\n");
+        String[] f = lines[lines.length - 1].trim().split("\\s+");
+        long cpuMillis = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
+        return new long[] {wall, Long.parseLong(f[0]), cpuMillis};
     }
 
-    /** {nanos from process start until the destination exists, 0}. */
+    /** {nanos from process start until the destination exists, 0, 0}. */
     private long[] firstRender(List<String> command) throws Exception {
         Path dest = work.resolve("et/out/cloud.conf");
         Files.createDirectories(dest.getParent());
@@ -158,7 +176,7 @@ public final class StartupBench {
                     .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("stderr.log").toFile())).start();
             try {
                 long seen = file.await("upstream cloud", LIMIT);
-                return new long[] {seen - t0, 0};
+                return new long[] {seen - t0, 0, 0};
             } finally {
                 p.toHandle().descendants().forEach(ProcessHandle::destroy);
                 p.destroy();

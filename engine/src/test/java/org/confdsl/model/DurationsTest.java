@@ -39,6 +39,13 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"3000000h", "99999999999999999999ns", "2562047h47m16s854775808ns", "1.5e3s", "3000000.5h"})
+    void refusesWhatALongCannotHoldNamingTheText(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        assertTrue(e.getMessage().startsWith("'" + text + "' is not a duration"), e.getMessage());
+    }
+
+    @ParameterizedTest
     @CsvSource({"PT1M30S, 1m30s", "PT2H, 2h", "PT1.5S, 1s500ms", "PT0S, 0ms", "PT10M, 10m", "PT0.05S, 50ms"})
     void formatsAsItReads(String iso, String text) {
         assertEquals(text, Durations.format(Duration.parse(iso)));

@@ -13,7 +13,24 @@ public final class Cli {
 
     /** The whole command tree, printing to {@code out} and {@code err}, with confdsl's error handling and exit codes. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new ConfdslCommand());
+        return configured(CommandTree.whole(), out, err);
+    }
+
+    /**
+     * The command tree {@code args} need (the root and the one subcommand they name, or the whole
+     * tree when they name none; see {@link CommandTree}), printing to {@code out} and {@code err}:
+     * what {@code main} runs, as fast to build as the command allows.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        return configured(CommandTree.forArgs(args), out, err);
+    }
+
+    /** Runs {@code args} on {@link #commandLine(PrintWriter, PrintWriter, String...)}; the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    private static CommandLine configured(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -22,7 +39,8 @@ public final class Cli {
             err.println("confdsl: " + e.getMessage());
             confdFlag(args).ifPresent(flag -> err.println("(" + flag + " is confd's flag: run a confd setup with 'confdsl confd "
                     + flag + " ...', see \"Coming from confd\" in the README)"));
-            err.println("Try 'confdsl " + e.getCommandLine().getCommandName() + " --help'.");
+            // "confdsl keys ls", "confdsl" for the root (getCommandName alone gave "confdsl confdsl")
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return ExitCodes.USAGE;
         });

@@ -30,7 +30,8 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine root = spec.root().commandLine();
+        // the whole tree: the one running this command may hold only this command (CommandTree)
+        CommandLine root = CommandTree.whole();
         String script = AutoComplete.bash(root.getCommandName(), root);
         if (shell == Shell.zsh) {
             // picocli's script is written for bash; zsh runs it through its bash completion layer.

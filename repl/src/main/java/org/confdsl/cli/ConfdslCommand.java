@@ -1,5 +1,7 @@
 package org.confdsl.cli;
 
+import java.util.List;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -12,8 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = ConfdslCommand.Version.class,
         description = "Renders configuration files from keys in a store, checks them, swaps them in atomically and reloads the service.",
-        subcommands = {RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class, StatusCommand.class, HostsCommand.class, ShellCommand.class,
-            CompletionCommand.class, ConfdCommand.class, ConvertCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (or in sync); a daemon stopped by SIGTERM/SIGINT",
@@ -28,6 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "128+N  a short command ended by signal N (130 Ctrl-C, 143 SIGTERM)",
             "With run --exec: the child's exit code."})
 final class ConfdslCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Not in the annotation: picocli
+     * would build all of them at every start, and that costs more than the JVM's own start;
+     * {@link CommandTree} adds only the one a command line names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, RenderCommand.class, CheckCommand.class, KeysCommand.class,
+            StatusCommand.class, HostsCommand.class, ShellCommand.class, CompletionCommand.class, ConfdCommand.class, ConvertCommand.class);
 
     @Spec
     CommandSpec spec;

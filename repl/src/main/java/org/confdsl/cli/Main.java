@@ -33,7 +33,7 @@ public final class Main {
             }
         }, "confdsl-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        int code = Cli.commandLine(out, err).execute(args);
+        int code = Cli.execute(out, err, args);
         out.flush();
         err.flush();
         if (stopping.get() || !removeHook(stopper)) {

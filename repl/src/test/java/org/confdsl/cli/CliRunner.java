@@ -16,7 +16,8 @@ final class CliRunner {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        // the tree main() builds: only the subcommand args name (CommandTree)
+        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -55,6 +55,12 @@ public abstract class TemplateScript extends Script {
     /** Writes a value as a Groovy GString would ({@code null} as "null", lists as [a, b]). */
     public final void __value(Object value) {
         try {
+            if (value instanceof String s) {
+                // nearly every value is a String (getv, getvs, ...): FormatHelper's first use costs
+                // ~0.1 s at start-up (its static init scans the JDK for Groovy's default imports)
+                out.write(s);
+                return;
+            }
             FormatHelper.write(out, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -58,7 +58,7 @@ public final class TrainingRun {
     private static int run(String[] args) {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return Cli.commandLine(quiet, err).execute(args);
+        return Cli.execute(quiet, err, args);
     }
 
     /** Runs a daemon on its own thread until {@code written} exists, then interrupts it as the shutdown hook does. */
