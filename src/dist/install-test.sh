@@ -53,7 +53,9 @@ wait_for() { # wait_for WHAT COMMAND...: up to 120 tries, 0.25 s apart
   for _ in $(seq 1 120); do "$@" && return 0; sleep 0.25; done
   echo "install-test: timed out waiting for $what" >&2; cat "$work/daemon.err" >&2; return 1
 }
-runuser -u nobody -- env -i PATH="$bin" HOME=/nonexistent LANG=C.UTF-8 \
+# Every signal at its default, whatever this script inherited (under nohup SIGHUP arrives ignored,
+# and a signal ignored at start stays ignored: the daemon would say so and never reload).
+runuser -u nobody -- env --default-signal -i PATH="$bin" HOME=/nonexistent LANG=C.UTF-8 \
   confdsl run "$work/qs/quickstart.groovy" --state-dir "$work/qs/state" --metrics-addr 127.0.0.1:0 \
   > "$work/daemon.out" 2> "$work/daemon.err" &
 daemon=$!
