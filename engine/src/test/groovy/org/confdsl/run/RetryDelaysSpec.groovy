@@ -29,4 +29,26 @@ class RetryDelaysSpec extends Specification {
         delays.failed('a') == Duration.ofSeconds(1)
         delays.failed('b') == Duration.ofSeconds(2)
     }
+
+    def "the resources waiting for a retry are counted until each succeeds"() {
+        given:
+        RetryDelays delays = new RetryDelays()
+
+        expect:
+        delays.waiting() == 0
+
+        when:
+        delays.failed('a')
+        delays.failed('a')
+        delays.failed('b')
+
+        then:
+        delays.waiting() == 2
+
+        when:
+        delays.succeeded('a')
+
+        then:
+        delays.waiting() == 1
+    }
 }
