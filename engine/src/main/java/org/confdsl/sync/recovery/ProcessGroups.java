@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Finds and kills the members of a process group, as {@code kill -KILL -PGID} would. */
@@ -26,16 +27,42 @@ final class ProcessGroups {
         }
         boolean killed = false;
         if (now.isPresent()) {
-            // Without a group of its own (no setsid) the leader's descendants are still its tree.
-            ProcessHandle.of(leader.pid()).ifPresent(p -> {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            });
+            // The leader before its descendants, the whole group at once where it leads one: a
+            // shell woken by its child's death would otherwise run its next line (a reload's
+            // write after its sleep) before its own kill lands. Without a group of its own (no
+            // setsid) the leader's descendants are still its tree: each is killed after it.
+            List<ProcessHandle> tree = ProcessHandle.of(leader.pid()).map(p -> p.descendants().toList()).orElse(List.of());
+            killWholeGroup(leader.pid());
+            ProcessHandle.of(leader.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            tree.forEach(ProcessHandle::destroyForcibly);
             killed = true;
         }
         List<Long> members = members(leader.pid());
         members.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         return killed || !members.isEmpty();
+    }
+
+    /**
+     * {@code kill -KILL -PGID}: one signal to every member of the group {@code pid} leads, in one
+     * system call (the JDK signals single processes only). Never this process's own group.
+     */
+    private static void killWholeGroup(long pid) {
+        boolean leadsItsGroup = ProcessIdentity.processGroup(pid).map(g -> g == pid).orElse(false);
+        boolean ours = ProcessIdentity.processGroup(ProcessHandle.current().pid()).map(g -> g == pid).orElse(true);
+        if (!leadsItsGroup || ours) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -9 -\"$0\"", Long.toString(pid))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // The kills one by one that follow still end the group.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The pids whose process group is {@code group}. */

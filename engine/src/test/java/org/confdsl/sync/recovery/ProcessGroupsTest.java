@@ -48,6 +48,29 @@ class ProcessGroupsTest {
     }
 
     @Test
+    void aShellNeverRunsItsNextLineWhenItsChildIsKilled(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // A reload script's "sleep, then write": killing the child before the shell would let the
+        // shell, woken by its child's death, write before its own kill lands.
+        Path survived = tmp.resolve("survived");
+        Process leader = new ProcessBuilder("setsid", "sh", "-c", "sleep 120 >/dev/null 2>&1 & s=$!; i=0; "
+                + "while [ $i -lt 200 ]; do sleep 120 >/dev/null 2>&1 & i=$((i+1)); done; echo $s; wait $s; echo survived >> '"
+                + survived + "'").start();
+        try {
+            firstLine(leader);
+            ProcessIdentity id = ProcessIdentity.of(leader.pid()).orElseThrow();
+
+            assertTrue(ProcessGroups.killOrphanedGroup(id));
+
+            assertTrue(leader.waitFor(10, TimeUnit.SECONDS), "the shell is killed");
+            await(() -> ProcessGroups.members(leader.pid()).isEmpty(), "every member is killed");
+            assertFalse(Files.exists(survived), "the shell ran the line after its child's death");
+        } finally {
+            leader.destroyForcibly();
+            ProcessGroups.members(leader.pid()).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
     void membersLeftBehindByALeaderThatExitedAreKilled() throws Exception {
         Process leader = new ProcessBuilder("setsid", "sh", "-c", "sleep 120 >/dev/null 2>&1 & echo $!; read x").start();
         long member = firstLine(leader);
