@@ -1,6 +1,7 @@
 package org.confdsl.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -227,6 +228,23 @@ class SyncSchedulerEdgesTest {
             pass.drain();
         }
         assertThat(reported).containsExactlyElementsOf(names);
+    }
+
+    @Test
+    void aKnownResultWithNothingInFlightIsReportedAtOnce() {
+        SyncScheduler.Pass pass = new SyncScheduler(2).pass(SyncOptions.DEFAULT);
+        pass.known(SyncResult.of("broken", Outcome.FAILED, dir.resolve("broken.conf"), 1, "template error"), this::report);
+        assertThat(reported).containsExactly("broken");
+    }
+
+    @Test
+    void anErrorInAPooledSyncReachesThePassUnwrapped() {
+        SyncScheduler.Pass pass = new SyncScheduler(2).pass(SyncOptions.DEFAULT);
+        ResourceModel r = resource("oom", dir.resolve("oom.conf"));
+        pass.submit(r, () -> {
+            throw new OutOfMemoryError("no room");
+        }, this::report);
+        assertThatThrownBy(pass::drain).isExactlyInstanceOf(OutOfMemoryError.class).hasMessage("no room");
     }
 
     // ---- abandon ----
