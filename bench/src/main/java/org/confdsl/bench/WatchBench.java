@@ -188,16 +188,7 @@ public final class WatchBench {
     }
 
     private Path script(String name, String template) throws IOException {
-        Files.writeString(work.resolve(name + ".tmpl"), template);
-        Path script = work.resolve(name + ".groovy");
-        Files.writeString(script, "store etcd('" + endpoint + "')\n"
-                + "resource('" + name + "') {\n"
-                + "    prefix '/" + name + "'\n"
-                + "    template '" + name + ".tmpl'\n"
-                + "    dest 'out/" + name + ".conf'\n"
-                + "    mkdirs true\n"
-                + "}\n");
-        return script;
+        return new DaemonSetup(work, kv, endpoint).script(name, template);
     }
 
     private FileAwaiter awaiter(Path dest) throws IOException {
